@@ -1,0 +1,7 @@
+/**
+ * The kubernetes fact provider for the Readiness backend.
+ *
+ * @packageDocumentation
+ */
+
+export { readinessModuleKubernetes as default } from './module';

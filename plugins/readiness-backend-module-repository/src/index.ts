@@ -1,0 +1,7 @@
+/**
+ * The repository fact provider for the Readiness backend.
+ *
+ * @packageDocumentation
+ */
+
+export { readinessModuleRepository as default } from './module';

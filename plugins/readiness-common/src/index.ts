@@ -1,0 +1,7 @@
+/**
+ * Types shared by the Readiness plugins.
+ *
+ * @packageDocumentation
+ */
+
+export * from './types';

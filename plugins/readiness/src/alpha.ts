@@ -1,0 +1,1 @@
+export { readinessPlugin as default } from './alpha/plugin';

@@ -1,0 +1,8 @@
+/**
+ * Scaffolder actions that evaluate a generated workspace against a Readiness
+ * scorecard.
+ *
+ * @packageDocumentation
+ */
+
+export { scaffolderModuleReadiness as default } from './module';
