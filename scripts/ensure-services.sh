@@ -38,3 +38,11 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   apt_install chromium
 fi
 echo "services: $("${CHROMIUM_PATH:-/usr/bin/chromium}" --version 2>/dev/null)"
+
+# kubectl checks that the stand-in Kubernetes API server of the tests speaks
+# the real protocol.
+if ! command -v kubectl >/dev/null; then
+  echo "services: installing kubectl"
+  apt_install kubernetes-client
+fi
+echo "services: $(kubectl version --client 2>/dev/null | head -n 1)"

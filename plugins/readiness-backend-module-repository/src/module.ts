@@ -1,9 +1,14 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { readinessFactProvidersExtensionPoint } from '@readiness/backstage-plugin-readiness-node';
-import { RepositoryFactProvider } from './RepositoryFactProvider';
+import { RepositoryFactProvider } from './provider/RepositoryFactProvider';
 
 /**
- * Adds the `repository` fact provider to the readiness backend.
+ * Adds the `repository` fact provider to the readiness backend: source trees
+ * read through the UrlReaderService with the SCM integrations already
+ * configured, and local trees inside `readiness.repository.allowedLocalRoots`.
  *
  * @public
  */
@@ -12,9 +17,16 @@ export const readinessModuleRepository = createBackendModule({
   moduleId: 'repository',
   register(reg) {
     reg.registerInit({
-      deps: { providers: readinessFactProvidersExtensionPoint },
-      async init({ providers }) {
-        providers.addFactProvider(new RepositoryFactProvider());
+      deps: {
+        providers: readinessFactProvidersExtensionPoint,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        urlReader: coreServices.urlReader,
+      },
+      async init({ providers, config, logger, urlReader }) {
+        providers.addFactProvider(
+          RepositoryFactProvider.fromConfig(config, { urlReader, logger }),
+        );
       },
     });
   },

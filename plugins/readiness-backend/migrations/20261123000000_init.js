@@ -3,6 +3,8 @@
 /**
  * The Readiness schema: latest facts, results, denormalised entity scores,
  * daily history, attestations, exemptions and the refresh work table.
+ * Timestamps are written by knex from Dates (timestamptz on PostgreSQL, epoch
+ * milliseconds on SQLite); days are 'YYYY-MM-DD' strings in UTC.
  *
  * @param {import('knex').Knex} knex
  */
@@ -38,6 +40,7 @@ exports.up = async function up(knex) {
       .nullable()
       .comment('Why the last attempt failed; null when it succeeded');
     table.primary(['entity_ref', 'source']);
+    table.index(['source', 'attempted_at'], 'readiness_facts_source_idx');
   });
 
   await knex.schema.createTable('readiness_results', table => {
@@ -49,6 +52,16 @@ exports.up = async function up(knex) {
       .string('status', 16)
       .notNullable()
       .comment('pass, fail, not-applicable, unknown or exempt');
+    table
+      .string('computed_status', 16)
+      .nullable()
+      .comment('For exempt results: the status computed before the exemption');
+    table
+      .string('source', 64)
+      .notNullable()
+      .comment(
+        'Where the deciding facts came from, e.g. kubernetes or attestation',
+      );
     table.text('evidence').notNullable().comment('JSON list of evidence items');
     table
       .timestamp('evaluated_at', { useTz: true })
@@ -76,9 +89,11 @@ exports.up = async function up(knex) {
       .notNullable()
       .comment('0 for none, 1 for the lowest level, ...');
     table
-      .float('score')
-      .notNullable()
-      .comment('(pass + exempt) / (all - not-applicable), percent');
+      .double('score')
+      .nullable()
+      .comment(
+        '(pass + exempt) / (all - not-applicable), percent; null when every check is not applicable',
+      );
     for (const status of [
       'pass',
       'fail',
@@ -112,6 +127,7 @@ exports.up = async function up(knex) {
       .comment('When the row was computed');
     table.primary(['entity_ref', 'scorecard_id']);
     for (const column of [
+      'level',
       'owner',
       'system',
       'domain',
@@ -137,47 +153,38 @@ exports.up = async function up(knex) {
       .notNullable()
       .comment('0 for none, 1 for the lowest level, ...');
     table
-      .float('score')
-      .notNullable()
-      .comment('Score at the end of the day, percent');
+      .double('score')
+      .nullable()
+      .comment(
+        'Score at the end of the day, percent; null when not applicable',
+      );
     table.primary(['entity_ref', 'scorecard_id', 'day']);
     table.index(['scorecard_id', 'day'], 'readiness_history_day_idx');
   });
 
   await knex.schema.createTable('readiness_attestations', table => {
-    table.comment(
-      'Append-only attestations by owners; revocation is recorded, not deleted',
-    );
+    table.comment('Append-only attestations by owners; never updated');
     table.string('id', 36).primary().comment('UUID');
     table.string('entity_ref', 255).notNullable().comment('Entity ref');
     table.string('check_id', 128).notNullable().comment('Check id');
     table
-      .boolean('not_applicable')
-      .notNullable()
-      .defaultTo(false)
-      .comment('Owner attests the check does not apply');
-    table.text('evidence_url').notNullable().comment('Link to the evidence');
-    table
-      .text('note')
-      .nullable()
-      .comment('Free text; the reason when not_applicable');
-    table
-      .string('created_by', 255)
+      .string('attested_by', 255)
       .notNullable()
       .comment('User entity ref of the attester');
     table
-      .timestamp('created_at', { useTz: true })
+      .timestamp('attested_at', { useTz: true })
       .notNullable()
       .comment('When it was recorded');
     table
       .timestamp('expires_at', { useTz: true })
       .notNullable()
       .comment('When it stops counting');
-    table.string('revoked_by', 255).nullable().comment('Who revoked it');
+    table.text('evidence_url').notNullable().comment('Link to the evidence');
+    table.text('note').nullable().comment('Free text');
     table
-      .timestamp('revoked_at', { useTz: true })
+      .text('not_applicable_reason')
       .nullable()
-      .comment('When it was revoked');
+      .comment('Set when the owner attests the check does not apply: why');
     table.index(
       ['entity_ref', 'check_id'],
       'readiness_attestations_entity_idx',
@@ -191,24 +198,27 @@ exports.up = async function up(knex) {
     table.string('id', 36).primary().comment('UUID');
     table.string('entity_ref', 255).notNullable().comment('Entity ref');
     table.string('check_id', 128).notNullable().comment('Check id');
-    table.text('reason').notNullable().comment('Why the check is waived');
     table
-      .string('created_by', 255)
+      .string('granted_by', 255)
       .notNullable()
       .comment('User entity ref of the grantor');
     table
-      .timestamp('created_at', { useTz: true })
+      .timestamp('granted_at', { useTz: true })
       .notNullable()
       .comment('When it was granted');
     table
       .timestamp('expires_at', { useTz: true })
       .notNullable()
       .comment('When the computed status comes back');
-    table.string('revoked_by', 255).nullable().comment('Who revoked it');
+    table.text('reason').notNullable().comment('Why the check is waived');
+    table
+      .string('revoked_by', 255)
+      .nullable()
+      .comment('User entity ref of who revoked it');
     table
       .timestamp('revoked_at', { useTz: true })
       .nullable()
-      .comment('When it was revoked');
+      .comment('When it was revoked; null while in force');
     table.index(['entity_ref', 'check_id'], 'readiness_exemptions_entity_idx');
   });
 
@@ -243,6 +253,10 @@ exports.up = async function up(knex) {
       .defaultTo(0)
       .comment('Consecutive failures, for backoff');
     table.index(['next_refresh_at'], 'readiness_refresh_queue_due_idx');
+    table.index(
+      ['claimed_by', 'claim_expires_at'],
+      'readiness_refresh_queue_claim_idx',
+    );
   });
 };
 

@@ -1,9 +1,21 @@
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
 import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { readinessFactProvidersExtensionPoint } from '@readiness/backstage-plugin-readiness-node';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { readinessPermissions } from '@readiness/backstage-plugin-readiness-common';
+import {
+  ContributedScorecards,
+  readinessFactProvidersExtensionPoint,
+  readinessScorecardsExtensionPoint,
+} from '@readiness/backstage-plugin-readiness-node';
+import { readRefreshOptions } from './config';
 import { DatabaseReadinessStore } from './database/DatabaseReadinessStore';
+import { loadScorecards } from './definitions/loadScorecards';
+import { RefreshEngine } from './engine/RefreshEngine';
+import { CatalogFactProvider } from './providers/CatalogFactProvider';
 import { FactProviderRegistry } from './providers/FactProviderRegistry';
 import { createRouter } from './service/router';
 
@@ -20,17 +32,83 @@ export const readinessPlugin = createBackendPlugin({
     env.registerExtensionPoint(readinessFactProvidersExtensionPoint, {
       addFactProvider: (...added) => providers.add(...added),
     });
+    const contributed: ContributedScorecards[] = [];
+    env.registerExtensionPoint(readinessScorecardsExtensionPoint, {
+      addScorecards: (...added) => contributed.push(...added),
+    });
 
     env.registerInit({
       deps: {
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
+        config: coreServices.rootConfig,
         database: coreServices.database,
+        httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
+        userInfo: coreServices.userInfo,
       },
-      async init({ database, httpRouter, logger }) {
-        const store = await DatabaseReadinessStore.create({ database });
-        httpRouter.use(await createRouter({ store, providers, logger }));
-        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+      async init(deps) {
+        const { config, logger, scheduler } = deps;
+        const scorecards = await loadScorecards({ config, contributed });
+        const refresh = readRefreshOptions(config);
+        const store = await DatabaseReadinessStore.create(deps);
+        const catalogProvider = new CatalogFactProvider(deps);
+        const engine = new RefreshEngine({
+          ...deps,
+          store,
+          refresh,
+          providers: () => [catalogProvider, ...providers.list()],
+          scorecards: () => scorecards,
+          workerId: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
+        });
+        deps.permissionsRegistry.addPermissions(readinessPermissions);
+        logger.info(
+          `Loaded ${scorecards.length} scorecards with ${scorecards.reduce(
+            (n, s) => n + s.checks.length,
+            0,
+          )} checks`,
+        );
+
+        // One replica at a time lists the catalog into the refresh queue ...
+        await scheduler.scheduleTask({
+          id: 'readiness-sync-queue',
+          ...refresh.schedule,
+          scope: 'global',
+          fn: async () => {
+            await engine.syncQueue();
+          },
+        });
+        // ... and every replica works due batches, claimed so none is done twice.
+        await scheduler.scheduleTask({
+          id: 'readiness-refresh',
+          ...refresh.schedule,
+          scope: 'local',
+          fn: async () => {
+            await engine.refreshDue();
+          },
+        });
+
+        deps.httpRouter.use(
+          await createRouter({
+            ...deps,
+            store,
+            engine,
+            providers,
+            scorecards: () => scorecards,
+          }),
+        );
+        deps.httpRouter.addAuthPolicy({
+          path: '/health',
+          allow: 'unauthenticated',
+        });
+        deps.httpRouter.addAuthPolicy({
+          path: '/badge',
+          allow: 'unauthenticated',
+        });
       },
     });
   },

@@ -1,5 +1,6 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
+import { Scorecard } from '@readiness/backstage-plugin-readiness-common';
 
 /**
  * What a fact provider returns for one entity: the facts it collected, or the
@@ -11,6 +12,21 @@ import { Entity } from '@backstage/catalog-model';
 export type CollectedFacts =
   | { status: 'ok'; data: Record<string, unknown> }
   | { status: 'error'; error: string };
+
+/**
+ * The health of one thing a provider reads (a cluster, an SCM host, ...),
+ * shown by `GET /api/readiness/status`.
+ *
+ * @public
+ */
+export interface FactTargetStatus {
+  name: string;
+  healthy: boolean;
+  lastSuccessAt?: string;
+  lastError?: string;
+  /** Anything else worth showing an operator, e.g. API calls of the last refresh. */
+  details?: Record<string, unknown>;
+}
 
 /**
  * A source of facts about catalog entities: a Kubernetes cluster, a source
@@ -30,6 +46,8 @@ export interface FactProvider {
     entities: Entity[];
     signal?: AbortSignal;
   }): Promise<Map<string, CollectedFacts>>;
+  /** Optional health of each target the provider reads. */
+  status?(): Promise<FactTargetStatus[]>;
 }
 
 /**
@@ -50,4 +68,36 @@ export interface ReadinessFactProvidersExtensionPoint {
 export const readinessFactProvidersExtensionPoint =
   createExtensionPoint<ReadinessFactProvidersExtensionPoint>({
     id: 'readiness.fact-providers',
+  });
+
+/**
+ * Scorecards a module contributes, with a label naming where they come from
+ * (shown in definition errors, e.g. the package and file name).
+ *
+ * @public
+ */
+export interface ContributedScorecards {
+  source: string;
+  scorecards: Scorecard[];
+}
+
+/**
+ * Lets backend modules contribute scorecards (check libraries). They are
+ * validated at start-up like those from config; a scorecard id defined twice
+ * stops the plugin with both sources named.
+ *
+ * @public
+ */
+export interface ReadinessScorecardsExtensionPoint {
+  addScorecards(...contributions: ContributedScorecards[]): void;
+}
+
+/**
+ * Extension point for scorecards contributed by modules.
+ *
+ * @public
+ */
+export const readinessScorecardsExtensionPoint =
+  createExtensionPoint<ReadinessScorecardsExtensionPoint>({
+    id: 'readiness.scorecards',
   });

@@ -6,7 +6,17 @@
 
 export {
   readinessFactProvidersExtensionPoint,
+  readinessScorecardsExtensionPoint,
   type CollectedFacts,
+  type ContributedScorecards,
   type FactProvider,
+  type FactTargetStatus,
   type ReadinessFactProvidersExtensionPoint,
+  type ReadinessScorecardsExtensionPoint,
 } from './extensions';
+export {
+  applyScorecardOverrides,
+  loadDefaultScorecard,
+  type ScorecardCheckOverride,
+  type ScorecardOverrides,
+} from './defaultScorecard';

@@ -40,6 +40,46 @@ describe('migrations', () => {
       for (const table of tables) {
         await expect(knex.schema.hasTable(table)).resolves.toBe(true);
       }
+      const columns = async (table: string) =>
+        Object.keys(await knex(table).columnInfo()).sort();
+      await expect(columns('readiness_attestations')).resolves.toEqual([
+        'attested_at',
+        'attested_by',
+        'check_id',
+        'entity_ref',
+        'evidence_url',
+        'expires_at',
+        'id',
+        'not_applicable_reason',
+        'note',
+      ]);
+      await expect(columns('readiness_exemptions')).resolves.toEqual([
+        'check_id',
+        'entity_ref',
+        'expires_at',
+        'granted_at',
+        'granted_by',
+        'id',
+        'reason',
+        'revoked_at',
+        'revoked_by',
+      ]);
+      await expect(columns('readiness_results')).resolves.toEqual(
+        expect.arrayContaining(['source', 'computed_status']),
+      );
+      // A scorecard whose checks are all not applicable has no score.
+      await knex('readiness_history').insert({
+        entity_ref: 'component:default/payments-api',
+        scorecard_id: 'production-readiness',
+        day: '2026-03-01',
+        level: null,
+        level_rank: 0,
+        score: null,
+      });
+      await expect(knex('readiness_history').select('score')).resolves.toEqual([
+        { score: null },
+      ]);
+
       await knex('readiness_refresh_queue').insert({
         entity_ref: 'component:default/payments-api',
         next_refresh_at: new Date(),

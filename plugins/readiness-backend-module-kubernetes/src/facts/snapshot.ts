@@ -1,0 +1,104 @@
+import { KindKey } from './kinds';
+import { KubeObject, labelsOf, namespaceOf } from './objects';
+
+/**
+ * What the fact builder needs to know about a cluster.
+ *
+ * @internal
+ */
+export interface ClusterInfo {
+  name: string;
+  /** `production`, `staging`, ... */
+  environment: string;
+  region?: string;
+  type: 'api' | 'manifests';
+  /** Live status (Pods, object status) is available. */
+  live: boolean;
+  /** Prometheus scrapes pods by `prometheus.io/scrape` annotations. */
+  annotationScraping: boolean;
+  /** Environments of namespaces that differ from the cluster's, e.g. `{ "payments-staging": "staging" }`. */
+  namespaceEnvironments: Record<string, string>;
+  /** Where container rules read pod specs: workload templates (default) or live Pods. */
+  podSpecSource: 'template' | 'pods';
+}
+
+/**
+ * The objects of one cluster from one listing.
+ *
+ * @internal
+ */
+export interface ClusterSnapshot {
+  cluster: ClusterInfo;
+  /** ISO 8601 time of the listing. */
+  takenAt: string;
+  objects: Partial<Record<KindKey, KubeObject[]>>;
+  /** Custom resource kinds the cluster does not serve (404). */
+  notInstalled: KindKey[];
+  /** Optional core kinds the provider may not list (403), or that were skipped. */
+  unreadable: KindKey[];
+}
+
+/**
+ * Per-snapshot lookup tables, built once and shared by every entity of a
+ * batch: objects by kind and namespace, and by `backstage.io/kubernetes-id`.
+ */
+export class SnapshotIndex {
+  private readonly byNamespace = new Map<KindKey, Map<string, KubeObject[]>>();
+  private readonly byId = new Map<KindKey, Map<string, KubeObject[]>>();
+
+  constructor(readonly snapshot: ClusterSnapshot) {}
+
+  /** Whether the kind could be read (installed and readable). */
+  has(kind: KindKey): boolean {
+    return (
+      !this.snapshot.notInstalled.includes(kind) &&
+      !this.snapshot.unreadable.includes(kind)
+    );
+  }
+
+  /** All objects of a kind. */
+  all(kind: KindKey): KubeObject[] {
+    return this.snapshot.objects[kind] ?? [];
+  }
+
+  /** Objects of a kind in one namespace. */
+  inNamespace(kind: KindKey, namespace: string): KubeObject[] {
+    let map = this.byNamespace.get(kind);
+    if (!map) {
+      map = new Map();
+      for (const o of this.all(kind)) {
+        const ns = namespaceOf(o);
+        const list = map.get(ns);
+        if (list) list.push(o);
+        else map.set(ns, [o]);
+      }
+      this.byNamespace.set(kind, map);
+    }
+    return map.get(namespace) ?? [];
+  }
+
+  /** Objects of a kind labelled `backstage.io/kubernetes-id=<id>`. */
+  withKubernetesId(kind: KindKey, id: string): KubeObject[] {
+    let map = this.byId.get(kind);
+    if (!map) {
+      map = new Map();
+      for (const o of this.all(kind)) {
+        const value = labelsOf(o)['backstage.io/kubernetes-id'];
+        if (value === undefined) continue;
+        const list = map.get(value);
+        if (list) list.push(o);
+        else map.set(value, [o]);
+      }
+      this.byId.set(kind, map);
+    }
+    return map.get(id) ?? [];
+  }
+
+  /** The environment of a namespace: from config, else the cluster's. */
+  environmentOf(namespace: string): string {
+    return (
+      this.snapshot.cluster.namespaceEnvironments[namespace] ??
+      this.snapshot.cluster.environment
+    );
+  }
+}

@@ -1,0 +1,297 @@
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { stringifyError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  EntityFacts,
+  evaluateScorecard,
+  Scorecard,
+  scorecardAppliesTo,
+  READINESS_TIER_ANNOTATION,
+} from '@readiness/backstage-plugin-readiness-common';
+import { FactProvider } from '@readiness/backstage-plugin-readiness-node';
+import { RefreshOptions } from '../config';
+import {
+  EntityColumns,
+  FactsWrite,
+  ReadinessStore,
+} from '../database/ReadinessStore';
+import { contentHash, evaluationInputHash, toEntityFacts } from './entityFacts';
+
+/** Fields of catalog entities the engine reads when listing what is in scope. */
+const SCOPE_FIELDS = [
+  'kind',
+  'metadata.namespace',
+  'metadata.name',
+  'metadata.annotations',
+  'metadata.tags',
+  'spec.type',
+  'spec.lifecycle',
+];
+
+/** What one refresh of a batch did. */
+export interface BatchOutcome {
+  refreshed: string[];
+  /** Entity refs the catalog no longer has. */
+  gone: string[];
+  evaluations: number;
+  /** Evaluations skipped because nothing they depend on changed. */
+  unchanged: number;
+}
+
+/**
+ * Collects facts, evaluates scorecards and stores the results. Work comes
+ * from the refresh queue, claimed in batches with an expiring claim, so any
+ * number of backend replicas on one database share it and a crashed
+ * replica's batch is taken over when its claim expires.
+ */
+export class RefreshEngine {
+  constructor(
+    private readonly options: {
+      store: ReadinessStore;
+      catalog: CatalogService;
+      auth: AuthService;
+      logger: LoggerService;
+      providers: () => FactProvider[];
+      scorecards: () => Scorecard[];
+      refresh: RefreshOptions;
+      /** Identifies this replica in claims. */
+      workerId: string;
+    },
+  ) {}
+
+  /** Makes the refresh queue hold exactly the catalog entities some scorecard applies to. */
+  async syncQueue(
+    now = new Date(),
+  ): Promise<{ entities: number; removed: number }> {
+    const { catalog, auth, store } = this.options;
+    const scorecards = this.options.scorecards();
+    const credentials = await auth.getOwnServiceCredentials();
+    const refs: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await catalog.queryEntities(
+        cursor ? { cursor, limit: 500 } : { fields: SCOPE_FIELDS, limit: 500 },
+        { credentials },
+      );
+      for (const entity of page.items) {
+        if (scorecards.some(s => scorecardAppliesTo(s, entity))) {
+          refs.push(stringifyEntityRef(entity));
+        }
+      }
+      cursor = page.pageInfo.nextCursor;
+    } while (cursor);
+    const removed = await store.syncQueue(refs, now);
+    if (removed.length) {
+      await store.deleteEntities(removed);
+    }
+    return { entities: refs.length, removed: removed.length };
+  }
+
+  /** Claims due batches and refreshes them until none is due. */
+  async refreshDue(): Promise<number> {
+    const { store, refresh, workerId, logger } = this.options;
+    let total = 0;
+    for (;;) {
+      const now = new Date();
+      const batch = await store.claimBatch({
+        worker: workerId,
+        limit: refresh.batchSize,
+        claimTtlMs: refresh.claimTimeoutMs,
+        now,
+      });
+      if (!batch.length) {
+        return total;
+      }
+      let error: string | undefined;
+      try {
+        await this.refreshEntities(batch, now);
+      } catch (e) {
+        error = stringifyError(e);
+        logger.error(`Refreshing ${batch.length} entities failed: ${error}`);
+      }
+      await store.completeClaims({
+        worker: workerId,
+        now: new Date(),
+        outcomes: batch.map(entityRef => ({
+          entityRef,
+          nextRefreshAt: new Date(Date.now() + refresh.intervalMs),
+          error,
+        })),
+      });
+      total += batch.length;
+    }
+  }
+
+  /** Collects facts for the given entities with every provider, then evaluates them. */
+  async refreshEntities(
+    entityRefs: string[],
+    now = new Date(),
+  ): Promise<BatchOutcome> {
+    const { catalog, auth, store } = this.options;
+    const { items } = await catalog.getEntitiesByRefs(
+      { entityRefs },
+      { credentials: await auth.getOwnServiceCredentials() },
+    );
+    const entities = items.filter((e): e is Entity => !!e);
+    const gone = entityRefs.filter((_, i) => !items[i]);
+    if (gone.length) {
+      await store.deleteEntities(gone);
+    }
+    await store.writeFacts(await this.collect(entities));
+    const { evaluations, unchanged } = await this.evaluateEntities(
+      entities,
+      now,
+    );
+    return {
+      refreshed: entities.map(e => stringifyEntityRef(e)),
+      gone,
+      evaluations,
+      unchanged,
+    };
+  }
+
+  /** Asks every provider for the whole batch at once, each within its time limit. */
+  private async collect(entities: Entity[]): Promise<FactsWrite[]> {
+    const { refresh, logger } = this.options;
+    const writes: FactsWrite[] = [];
+    await Promise.all(
+      this.options.providers().map(async provider => {
+        const attemptedAt = new Date();
+        try {
+          const answers = await provider.collect({
+            entities,
+            signal: AbortSignal.timeout(refresh.providerTimeoutMs),
+          });
+          for (const [entityRef, answer] of answers) {
+            writes.push(
+              answer.status === 'ok'
+                ? {
+                    entityRef,
+                    source: provider.id,
+                    attemptedAt,
+                    status: 'ok',
+                    data: answer.data,
+                    contentHash: contentHash(answer.data),
+                  }
+                : { entityRef, source: provider.id, attemptedAt, ...answer },
+            );
+          }
+        } catch (e) {
+          const error = stringifyError(e);
+          logger.warn(`Fact provider ${provider.id} failed: ${error}`);
+          for (const entity of entities) {
+            writes.push({
+              entityRef: stringifyEntityRef(entity),
+              source: provider.id,
+              attemptedAt,
+              status: 'error',
+              error,
+            });
+          }
+        }
+      }),
+    );
+    return writes;
+  }
+
+  /**
+   * Evaluates entities on their stored facts and records, without collecting;
+   * evaluations whose inputs did not change are skipped.
+   */
+  async evaluateEntities(entities: Entity[], now = new Date()) {
+    const { store, refresh } = this.options;
+    const scorecards = this.options.scorecards();
+    const refs = entities.map(e => stringifyEntityRef(e));
+    const [facts, records, hashes] = await Promise.all([
+      store.getFacts(refs),
+      store.listRecords(refs),
+      store.getInputHashes(refs),
+    ]);
+    const maxAgeMs = (source: string) =>
+      refresh.maxFactAgeMs[source] ?? refresh.defaultMaxFactAgeMs;
+    let evaluations = 0;
+    let unchanged = 0;
+    for (const entity of entities) {
+      const entityRef = stringifyEntityRef(entity);
+      const entityFacts = toEntityFacts(entity, facts.get(entityRef) ?? [], {
+        now,
+        maxAgeMs,
+      });
+      const attestations = records.attestations.filter(
+        a => a.entityRef === entityRef,
+      );
+      const exemptions = records.exemptions.filter(
+        e => e.entityRef === entityRef,
+      );
+      for (const scorecard of scorecards) {
+        if (!scorecardAppliesTo(scorecard, entity)) {
+          continue;
+        }
+        const inputHash = evaluationInputHash({
+          scorecard,
+          facts: entityFacts,
+          attestations,
+          exemptions,
+          now,
+        });
+        if (hashes.get(entityRef)?.get(scorecard.id) === inputHash) {
+          unchanged++;
+          continue;
+        }
+        const { results, summary } = evaluateScorecard(scorecard, entityFacts, {
+          now,
+          attestations,
+          exemptions,
+        });
+        const sourceOf = new Map(scorecard.checks.map(c => [c.id, c.source]));
+        await store.writeEvaluation({
+          score: {
+            entityRef,
+            scorecardId: scorecard.id,
+            level: summary.level,
+            levelRank: summary.level
+              ? scorecard.levels.indexOf(summary.level) + 1
+              : 0,
+            score: summary.score,
+            counts: summary.counts,
+            inputHash,
+            evaluatedAt: now,
+            ...entityColumns(entityFacts),
+          },
+          results: results.map(r => ({
+            ...r,
+            source: sourceOf.get(r.checkId) ?? 'unknown',
+            evaluatedAt: now,
+          })),
+        });
+        evaluations++;
+      }
+    }
+    return { evaluations, unchanged };
+  }
+}
+
+function entityColumns(facts: EntityFacts): EntityColumns {
+  const { entity } = facts;
+  const spec = (entity.spec ?? {}) as Record<string, unknown>;
+  const catalogFacts = facts.sources.catalog;
+  const related =
+    catalogFacts?.status === 'ok'
+      ? (catalogFacts.data as {
+          owner?: { ref: string } | null;
+          system?: { ref: string; domain?: string } | null;
+        })
+      : undefined;
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  return {
+    kind: entity.kind,
+    type: str(spec.type),
+    title: entity.metadata.title ?? entity.metadata.name,
+    owner: related?.owner?.ref ?? str(spec.owner),
+    system: related?.system?.ref ?? str(spec.system),
+    domain: related?.system?.domain ?? null,
+    lifecycle: str(spec.lifecycle),
+    tier: entity.metadata.annotations?.[READINESS_TIER_ANNOTATION] ?? null,
+  };
+}
