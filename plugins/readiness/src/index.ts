@@ -5,6 +5,17 @@
  * @packageDocumentation
  */
 
-export { readinessPlugin, ReadinessPage } from './plugin';
-export { readinessApiRef, ReadinessClient } from './api';
-export type { ReadinessApi, ReadinessHealth } from './api';
+export {
+  readinessPlugin,
+  ReadinessPage,
+  EntityReadinessCard,
+  EntityReadinessContent,
+  EntityTeamReadinessCard,
+} from './plugin';
+export { rootRouteRef, entityContentRouteRef } from './routes';
+export * from './api';
+export type { EntityReadinessCardProps } from './components/EntityReadinessCard';
+export type { EntityReadinessContentProps } from './components/EntityReadinessContent';
+export type { TeamReadinessCardProps } from './components/TeamReadinessCard';
+export { LevelChip } from './components/LevelChip';
+export { StatusChip } from './components/StatusChip';

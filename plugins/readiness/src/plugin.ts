@@ -1,12 +1,13 @@
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { readinessApiRef, ReadinessClient } from './api';
-import { rootRouteRef } from './routes';
+import { entityContentRouteRef, rootRouteRef } from './routes';
 
 /**
  * The Readiness frontend plugin for apps on the legacy frontend system.
@@ -22,11 +23,11 @@ export const readinessPlugin = createPlugin({
       factory: deps => new ReadinessClient(deps),
     }),
   ],
-  routes: { root: rootRouteRef },
+  routes: { root: rootRouteRef, entityContent: entityContentRouteRef },
 });
 
 /**
- * The org-wide readiness page; mount it at `/readiness`.
+ * The organisation-wide overview page; mount it at `/readiness`.
  *
  * @public
  */
@@ -34,7 +35,60 @@ export const ReadinessPage = readinessPlugin.provide(
   createRoutableExtension({
     name: 'ReadinessPage',
     component: () =>
-      import('./components/ReadinessPage').then(m => m.ReadinessPage),
+      import('./components/ReadinessOverviewPage').then(
+        m => m.ReadinessOverviewPage,
+      ),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The Readiness tab of an entity page: every check with its evidence,
+ * refresh, attest and exempt, and the history chart.
+ *
+ * @public
+ */
+export const EntityReadinessContent = readinessPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityReadinessContent',
+    component: () =>
+      import('./components/EntityReadinessContent').then(
+        m => m.EntityReadinessContent,
+      ),
+    mountPoint: entityContentRouteRef,
+  }),
+);
+
+/**
+ * The readiness card of an entity's overview: level, score, progress and the
+ * top failing checks.
+ *
+ * @public
+ */
+export const EntityReadinessCard = readinessPlugin.provide(
+  createComponentExtension({
+    name: 'EntityReadinessCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityReadinessCard').then(
+          m => m.EntityReadinessCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The readiness card of a Group page: the team's entities, their levels and
+ * what blocks each one's next level.
+ *
+ * @public
+ */
+export const EntityTeamReadinessCard = readinessPlugin.provide(
+  createComponentExtension({
+    name: 'EntityTeamReadinessCard',
+    component: {
+      lazy: () =>
+        import('./components/TeamReadinessCard').then(m => m.TeamReadinessCard),
+    },
   }),
 );

@@ -37,7 +37,9 @@ describe('loadScorecards', () => {
 
   it('names the config key when an override is wrong', async () => {
     await expect(
-      load({ defaultScorecard: { overrides: { 'no-such-check': { level: 'gold' } } } }),
+      load({
+        defaultScorecard: { overrides: { 'no-such-check': { level: 'gold' } } },
+      }),
     ).rejects.toThrow(
       /readiness\.defaultScorecard\.overrides: .*"no-such-check"/,
     );
@@ -58,7 +60,10 @@ describe('loadScorecards', () => {
       `scorecards:\n  - ${JSON.stringify({ ...testScorecard, id: 'extra' })}\n`,
     );
     const scorecards = await load(
-      { defaultScorecard: { enabled: false }, scorecards: [{ file: 'extra.yaml' }] },
+      {
+        defaultScorecard: { enabled: false },
+        scorecards: [{ file: 'extra.yaml' }],
+      },
       dir,
     );
     expect(scorecards.map(s => s.id)).toEqual(['extra']);
@@ -70,9 +75,18 @@ describe('loadScorecards', () => {
       ...testScorecard,
       checks: [{ ...testScorecard.checks[0], level: 'platinum' }],
     };
-    writeFileSync(join(dir, 'broken.yaml'), `scorecards:\n  - ${JSON.stringify(broken)}\n`);
+    writeFileSync(
+      join(dir, 'broken.yaml'),
+      `scorecards:\n  - ${JSON.stringify(broken)}\n`,
+    );
     await expect(
-      load({ defaultScorecard: { enabled: false }, scorecards: [{ file: 'broken.yaml' }] }, dir),
+      load(
+        {
+          defaultScorecard: { enabled: false },
+          scorecards: [{ file: 'broken.yaml' }],
+        },
+        dir,
+      ),
     ).rejects.toThrow(
       /broken\.yaml: scorecard "test-readiness", check "own-description": field "level": "platinum"/,
     );
@@ -81,7 +95,9 @@ describe('loadScorecards', () => {
   it('names an unreadable file and the config entry that names it', async () => {
     await expect(
       load({ scorecards: [{ file: 'missing.yaml' }] }, tmpdir()),
-    ).rejects.toThrow(/missing\.yaml: cannot be read \(named in app-config readiness\.scorecards\[0\]\.file\)/);
+    ).rejects.toThrow(
+      /missing\.yaml: cannot be read \(named in app-config readiness\.scorecards\[0\]\.file\)/,
+    );
   });
 
   it('rejects a configured scorecard that reuses the default scorecard id', async () => {

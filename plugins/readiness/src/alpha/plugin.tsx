@@ -1,39 +1,14 @@
-import {
-  ApiBlueprint,
-  createFrontendPlugin,
-  discoveryApiRef,
-  fetchApiRef,
-  PageBlueprint,
-} from '@backstage/frontend-plugin-api';
-import {
-  compatWrapper,
-  convertLegacyRouteRef,
-} from '@backstage/core-compat-api';
+import { convertLegacyRouteRef } from '@backstage/core-compat-api';
+import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import AssessmentIcon from '@material-ui/icons/Assessment';
-import { readinessApiRef, ReadinessClient } from '../api';
-import { rootRouteRef } from '../routes';
-
-const readinessApi = ApiBlueprint.make({
-  params: defineParams =>
-    defineParams({
-      api: readinessApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: deps => new ReadinessClient(deps),
-    }),
-});
-
-const readinessPage = PageBlueprint.make({
-  params: {
-    path: '/readiness',
-    title: 'Readiness',
-    icon: <AssessmentIcon />,
-    routeRef: convertLegacyRouteRef(rootRouteRef),
-    loader: () =>
-      import('../components/ReadinessPage').then(m =>
-        compatWrapper(<m.ReadinessPage />),
-      ),
-  },
-});
+import { entityContentRouteRef, rootRouteRef } from '../routes';
+import {
+  readinessApi,
+  readinessEntityCard,
+  readinessEntityContent,
+  readinessPage,
+  readinessTeamCard,
+} from './extensions';
 
 /**
  * The Readiness frontend plugin for the new frontend system.
@@ -42,6 +17,17 @@ const readinessPage = PageBlueprint.make({
  */
 export const readinessPlugin = createFrontendPlugin({
   pluginId: 'readiness',
-  extensions: [readinessApi, readinessPage],
-  routes: { root: convertLegacyRouteRef(rootRouteRef) },
+  title: 'Readiness',
+  icon: <AssessmentIcon />,
+  extensions: [
+    readinessApi,
+    readinessPage,
+    readinessEntityContent,
+    readinessEntityCard,
+    readinessTeamCard,
+  ],
+  routes: {
+    root: convertLegacyRouteRef(rootRouteRef),
+    entityContent: convertLegacyRouteRef(entityContentRouteRef),
+  },
 });

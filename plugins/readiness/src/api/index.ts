@@ -1,3 +1,4 @@
 export { readinessApiRef } from './ReadinessApi';
-export type { ReadinessApi, ReadinessHealth } from './ReadinessApi';
+export type { ReadinessApi, ReadinessEntityRef } from './ReadinessApi';
 export { ReadinessClient } from './ReadinessClient';
+export * from './types';

@@ -1,0 +1,1 @@
+export { BackendStatusLine } from './BackendStatusLine';

@@ -1,0 +1,2 @@
+export { CheckActions } from './CheckActions';
+export type { CheckActionHandlers } from './CheckActions';

@@ -1,0 +1,1 @@
+export { CheckCategory } from './CheckCategory';

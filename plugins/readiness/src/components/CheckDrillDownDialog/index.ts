@@ -1,0 +1,2 @@
+export { CheckDrillDownDialog } from './CheckDrillDownDialog';
+export type { CheckDrillDownDialogProps } from './CheckDrillDownDialog';

@@ -1,0 +1,1 @@
+export { CheckRow } from './CheckRow';

@@ -1,0 +1,2 @@
+export { EntityScoreTable } from './EntityScoreTable';
+export type { EntityScoreTableProps } from './EntityScoreTable';

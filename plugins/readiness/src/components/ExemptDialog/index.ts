@@ -1,0 +1,2 @@
+export { ExemptDialog } from './ExemptDialog';
+export type { ExemptDialogProps } from './ExemptDialog';

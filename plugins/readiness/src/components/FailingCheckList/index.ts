@@ -1,0 +1,1 @@
+export { FailingCheckList } from './FailingCheckList';

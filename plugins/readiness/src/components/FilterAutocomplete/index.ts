@@ -1,0 +1,1 @@
+export { FilterAutocomplete } from './FilterAutocomplete';

@@ -1,0 +1,1 @@
+export { LevelChip } from './LevelChip';

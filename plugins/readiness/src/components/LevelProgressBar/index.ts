@@ -1,0 +1,1 @@
+export { LevelProgressBar } from './LevelProgressBar';

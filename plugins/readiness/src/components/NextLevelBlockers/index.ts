@@ -1,0 +1,1 @@
+export { NextLevelBlockers } from './NextLevelBlockers';

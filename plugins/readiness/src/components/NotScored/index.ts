@@ -1,0 +1,1 @@
+export { NotScored } from './NotScored';

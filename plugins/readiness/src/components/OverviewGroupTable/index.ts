@@ -1,0 +1,2 @@
+export { OverviewGroupTable } from './OverviewGroupTable';
+export type { OverviewGroupTableProps } from './OverviewGroupTable';

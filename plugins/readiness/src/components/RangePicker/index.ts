@@ -1,0 +1,1 @@
+export { RangePicker, RANGE_OPTIONS } from './RangePicker';

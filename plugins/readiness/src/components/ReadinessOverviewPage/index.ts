@@ -1,0 +1,5 @@
+export { ReadinessOverview } from './ReadinessOverview';
+export {
+  ReadinessOverviewContent,
+  ReadinessOverviewPage,
+} from './ReadinessOverviewPage';

@@ -1,0 +1,1 @@
+export { StatusChip, statusColor, statusLabel } from './StatusChip';

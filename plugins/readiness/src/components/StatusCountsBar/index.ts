@@ -1,0 +1,1 @@
+export { StatusCountsBar } from './StatusCountsBar';

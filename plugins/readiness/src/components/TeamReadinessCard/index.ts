@@ -1,0 +1,2 @@
+export { TeamReadinessCard } from './TeamReadinessCard';
+export type { TeamReadinessCardProps } from './TeamReadinessCard';

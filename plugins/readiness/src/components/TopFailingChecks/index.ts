@@ -1,0 +1,1 @@
+export { TopFailingChecks } from './TopFailingChecks';
