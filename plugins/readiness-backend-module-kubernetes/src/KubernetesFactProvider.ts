@@ -1,9 +1,11 @@
+import { kubernetesFactsFromManifests } from './facts/manifests';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   CollectedFacts,
   FactProvider,
   FactTargetStatus,
+  EvaluationContent,
 } from '@readiness/backstage-plugin-readiness-node';
 import { KubernetesModuleConfig } from './config';
 import {
@@ -51,6 +53,19 @@ export class KubernetesFactProvider implements FactProvider {
   private readonly caches: ClusterCache[];
   private readonly digests: DigestRecord;
   private readonly now: () => number;
+
+  /** Facts from posted manifests, as one production cluster, for stateless evaluation. */
+  factsFromContent(
+    content: EvaluationContent,
+  ): Record<string, unknown> | undefined {
+    if (!content.manifests?.length) {
+      return undefined;
+    }
+    return kubernetesFactsFromManifests({
+      entity: content.entity,
+      clusters: [{ manifests: content.manifests }],
+    }) as unknown as Record<string, unknown>;
+  }
 
   constructor(private readonly options: KubernetesFactProviderOptions) {
     const { config } = options;

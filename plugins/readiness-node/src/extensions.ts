@@ -48,6 +48,27 @@ export interface FactProvider {
   }): Promise<Map<string, CollectedFacts>>;
   /** Optional health of each target the provider reads. */
   status?(): Promise<FactTargetStatus[]>;
+  /**
+   * Optional: facts from posted content instead of live sources, for the
+   * stateless `POST /evaluate` (rendered Kubernetes manifests, the files of a
+   * repository tree). Returns undefined when the content has nothing for it.
+   */
+  factsFromContent?(
+    content: EvaluationContent,
+  ): Record<string, unknown> | undefined;
+}
+
+/**
+ * Content posted for a stateless evaluation.
+ *
+ * @public
+ */
+export interface EvaluationContent {
+  entity: Entity;
+  /** Kubernetes objects, as from rendered manifests. */
+  manifests?: unknown[];
+  /** Files of the repository tree, paths relative to its root. */
+  files?: Array<{ path: string; content: string }>;
 }
 
 /**

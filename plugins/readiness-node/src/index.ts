@@ -9,6 +9,7 @@ export {
   readinessScorecardsExtensionPoint,
   type CollectedFacts,
   type ContributedScorecards,
+  type EvaluationContent,
   type FactProvider,
   type FactTargetStatus,
   type ReadinessFactProvidersExtensionPoint,

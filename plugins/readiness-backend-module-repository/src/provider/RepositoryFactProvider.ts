@@ -10,9 +10,11 @@ import {
   CollectedFacts,
   FactProvider,
   FactTargetStatus,
+  EvaluationContent,
 } from '@readiness/backstage-plugin-readiness-node';
 import { readRepositoryOptions, RepositoryOptions } from '../config';
 import {
+  buildRepositoryFacts,
   collectRootFacts,
   collectTreeFacts,
   combineRepositoryFacts,
@@ -79,6 +81,19 @@ export class RepositoryFactProvider implements FactProvider {
   private readonly localTrees: LocalTreeReader;
   private readonly cache: TreeCache<Parts>;
   private readonly health = new HostHealth();
+
+  /** Facts from posted files of a repository tree, for stateless evaluation. */
+  factsFromContent(
+    content: EvaluationContent,
+  ): Record<string, unknown> | undefined {
+    if (!content.files?.length) {
+      return undefined;
+    }
+    return buildRepositoryFacts({ files: content.files }) as unknown as Record<
+      string,
+      unknown
+    >;
+  }
 
   /** Creates the provider from the root config (`integrations`, `readiness.repository`). */
   static fromConfig(

@@ -55,7 +55,12 @@ describe('createRouter', () => {
   async function app() {
     const logger = mockServices.logger.mock();
     const providers = new FactProviderRegistry();
-    providers.add({ id: 'test-cluster', collect: async () => new Map() });
+    providers.add({
+      id: 'test-cluster',
+      collect: async () => new Map(),
+      factsFromContent: ({ manifests }) =>
+        manifests ? { workloads: manifests } : undefined,
+    });
     const router = await createRouter({
       store,
       engine,
@@ -447,6 +452,35 @@ describe('createRouter', () => {
       expect(replicas.evidence[0].object).toBe('Deployment shop/checkout');
       expect(store.writeEvaluation).not.toHaveBeenCalled();
       expect(store.writeFacts).not.toHaveBeenCalled();
+    });
+
+    it('derives facts from posted manifests through the providers', async () => {
+      const response = await request(await app())
+        .post('/evaluate')
+        .send({
+          entity: testEntity,
+          manifests: [
+            {
+              kind: 'Deployment',
+              namespace: 'shop',
+              name: 'checkout',
+              replicas: 3,
+            },
+          ],
+        });
+      expect(response.status).toBe(200);
+      const replicas = response.body.items[0].results.find(
+        (r: any) => r.checkId === 'k8s-min-replicas',
+      );
+      expect(replicas.status).toBe('pass');
+    });
+
+    it('rejects files without a path with a 400', async () => {
+      const response = await request(await app())
+        .post('/evaluate')
+        .send({ entity: testEntity, files: [{ content: 'x' }] });
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toContain('files.0.path');
     });
 
     it('rejects a body without an entity with a 400', async () => {

@@ -405,9 +405,16 @@ export async function createRouter(
     const body = parse(evaluateBodySchema, req.body);
     const entity = body.entity as unknown as Entity;
     const now = new Date();
+    const content = { entity, manifests: body.manifests, files: body.files };
+    const derived = Object.fromEntries(
+      providers.list().flatMap(p => {
+        const data = p.factsFromContent?.(content);
+        return data ? [[p.id, data]] : [];
+      }),
+    );
     const facts = toEntityFacts(
       entity,
-      Object.entries(body.facts).map(([source, data]) => ({
+      Object.entries({ ...derived, ...body.facts }).map(([source, data]) => ({
         entityRef: stringifyEntityRef(entity),
         source,
         data,

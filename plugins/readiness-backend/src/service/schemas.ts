@@ -111,7 +111,18 @@ export const evaluateBodySchema = z
         metadata: z.object({ name: z.string() }).loose(),
       })
       .loose(),
-    /** Facts per source id, as providers would have collected them. */
+    /** Rendered Kubernetes objects, turned into facts by the Kubernetes provider. */
+    manifests: z.array(z.record(z.string(), z.unknown())).max(5000).optional(),
+    /** Files of the repository tree, turned into facts by the repository provider. */
+    files: z
+      .array(
+        z
+          .object({ path: z.string().min(1).max(1024), content: z.string() })
+          .strict(),
+      )
+      .max(20000)
+      .optional(),
+    /** Facts per source id, as providers would have collected them; win over derived ones. */
     facts: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
     scorecard,
   })
