@@ -28,6 +28,15 @@ export interface Config {
         };
       };
     };
+    /**
+     * Files of attestations and exemptions recorded elsewhere (past reviews,
+     * another tool, the demo organisation), each `{ file: <path> }` relative
+     * to the backend's working directory. Every entry is added once, checked
+     * with the same rules as the REST API; times may be ISO timestamps or
+     * relative to the start (`T-80d`). An invalid entry stops start-up with a
+     * message naming the file, the entry, the check and the field.
+     */
+    recordImports?: Array<{ file: string }>;
     /** The refresh engine. */
     refresh?: {
       /**
@@ -37,6 +46,12 @@ export interface Config {
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       /** How long an entity's facts are kept before it is refreshed again. Default: 1 hour. */
       interval?: HumanDuration | string;
+      /**
+       * How soon the entities of a batch whose refresh failed (e.g. the
+       * database went away mid-batch) are tried again. At most `interval`.
+       * Default: 5 minutes.
+       */
+      retryDelay?: HumanDuration | string;
       /** Entities claimed and refreshed together; providers get the whole batch. Default: 50. */
       batchSize?: number;
       /** How long a replica's claim lasts before another may take the batch over. Default: 10 minutes. */

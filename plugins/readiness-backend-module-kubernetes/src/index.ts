@@ -9,7 +9,6 @@ export { readinessModuleKubernetes as default } from './module';
 export {
   kubernetesFactsFromManifests,
   parseManifests,
-  resolveRelativeTimes,
   type ManifestClusterOptions,
 } from './facts/manifests';
 export type { FactOptions, PromotionRecord } from './facts/options';

@@ -14,6 +14,7 @@ import {
 import { readRefreshOptions } from './config';
 import { DatabaseReadinessStore } from './database/DatabaseReadinessStore';
 import { loadScorecards } from './definitions/loadScorecards';
+import { loadRecordImports } from './imports/loadRecordImports';
 import { RefreshEngine } from './engine/RefreshEngine';
 import { CatalogFactProvider } from './providers/CatalogFactProvider';
 import { FactProviderRegistry } from './providers/FactProviderRegistry';
@@ -56,6 +57,17 @@ export const readinessPlugin = createBackendPlugin({
         const scorecards = await loadScorecards({ config, contributed });
         const refresh = readRefreshOptions(config);
         const store = await DatabaseReadinessStore.create(deps);
+        const imported = await store.importRecords(
+          await loadRecordImports({ config, scorecards, now: new Date() }),
+        );
+        for (const entityRef of imported.entityRefs) {
+          await store.requestRefresh(entityRef, new Date());
+        }
+        if (imported.entityRefs.length > 0) {
+          logger.info(
+            `Imported ${imported.attestations} attestations and ${imported.exemptions} exemptions for ${imported.entityRefs.length} entities`,
+          );
+        }
         const catalogProvider = new CatalogFactProvider(deps);
         const engine = new RefreshEngine({
           ...deps,

@@ -75,6 +75,7 @@ export type {
   OverviewGroupRow,
   PagedResponse,
 } from './api';
+export { isRelativeTime, resolveRelativeTimes } from './time/relativeTimes';
 export {
   readinessAttestationCreatePermission,
   readinessExemptionCreatePermission,

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseManifests, resolveRelativeTimes } from '../facts/manifests';
+import { resolveRelativeTimes } from '@readiness/backstage-plugin-readiness-common';
+import { parseManifests } from '../facts/manifests';
 import { KubeObject } from '../facts/objects';
 import { REPO_ROOT } from './demo';
 

@@ -5,9 +5,9 @@ import { ClusterInfo } from '../facts/snapshot';
 import {
   manifestClusterInfo,
   parseManifests,
-  resolveRelativeTimes,
   snapshotFromManifests,
 } from '../facts/manifests';
+import { resolveRelativeTimes } from '@readiness/backstage-plugin-readiness-common';
 import { ClusterSource, ListedSnapshot } from './ClusterSource';
 
 async function yamlFiles(dir: string): Promise<string[]> {

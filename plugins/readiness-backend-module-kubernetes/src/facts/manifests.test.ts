@@ -3,7 +3,6 @@ import { exampleObjects } from '../__testUtils__/objects';
 import {
   kubernetesFactsFromManifests,
   parseManifests,
-  resolveRelativeTimes,
   snapshotFromManifests,
 } from './manifests';
 
@@ -91,19 +90,5 @@ describe('kubernetesFactsFromManifests', () => {
       'b',
     ]);
     expect(() => parseManifests('a: [', 'broken.yaml')).toThrow(/broken.yaml/);
-  });
-
-  it('turns T-relative times into timestamps', () => {
-    const now = new Date('2026-05-01T12:00:00Z');
-    expect(
-      resolveRelativeTimes({ a: ['T-9h', 'T+62d', 'T', 'Thursday'] }, now),
-    ).toEqual({
-      a: [
-        '2026-05-01T03:00:00Z',
-        '2026-07-02T12:00:00Z',
-        '2026-05-01T12:00:00Z',
-        'Thursday',
-      ],
-    });
   });
 });

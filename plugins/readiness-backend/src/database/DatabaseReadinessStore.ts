@@ -29,6 +29,7 @@ import {
   scoreFromRow,
   scoreToRow,
 } from './mappers';
+import * as imports from './imports';
 import * as queue from './queue';
 import * as facts from './facts';
 import * as reports from './reports';
@@ -41,6 +42,8 @@ import {
   FactsWrite,
   GroupByField,
   HistoryPoint,
+  ImportedRecords,
+  ImportOutcome,
   OverviewGroup,
   Page,
   PageRequest,
@@ -382,6 +385,10 @@ export class DatabaseReadinessStore implements ReadinessStore {
 
   async claimBatch(options: {
     worker: string;
+  async importRecords(records: ImportedRecords): Promise<ImportOutcome> {
+    return imports.importRecords(this.db, records);
+  }
+
     limit: number;
     claimTtlMs: number;
     now: Date;

@@ -6,6 +6,21 @@ import {
   StatusCounts,
 } from '@readiness/backstage-plugin-readiness-common';
 
+/** Attestations and exemptions from import files, keyed by their file entry. */
+export interface ImportedRecords {
+  attestations: Array<Omit<Attestation, 'id'> & { importKey: string }>;
+  exemptions: Array<
+    Omit<Exemption, 'id' | 'revokedAt' | 'revokedBy'> & { importKey: string }
+  >;
+}
+
+/** What an import added: counts, and the entities whose records changed. */
+export interface ImportOutcome {
+  attestations: number;
+  exemptions: number;
+  entityRefs: string[];
+}
+
 /** The latest facts of one entity from one source. */
 export interface StoredFacts {
   entityRef: string;
@@ -306,6 +321,11 @@ export interface ReadinessStore {
    */
   claimBatch(options: {
     worker: string;
+  /**
+   * Adds records read from import files, each at most once: an entry whose
+   * import key is stored already is skipped. Resolves to the numbers added.
+   */
+  importRecords(records: ImportedRecords): Promise<ImportOutcome>;
     limit: number;
     claimTtlMs: number;
     now: Date;
