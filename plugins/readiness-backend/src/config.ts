@@ -9,6 +9,8 @@ import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 export interface RefreshOptions {
   schedule: SchedulerServiceTaskScheduleDefinition;
   intervalMs: number;
+  /** How soon a batch whose refresh failed is tried again (at most `intervalMs`). */
+  retryDelayMs: number;
   batchSize: number;
   claimTimeoutMs: number;
   providerTimeoutMs: number;
@@ -53,13 +55,18 @@ export function readRefreshOptions(config: Config): RefreshOptions {
   for (const source of maxAge?.keys() ?? []) {
     maxFactAgeMs[source] = readDurationMs(maxAge, source, { hours: 24 });
   }
+  const intervalMs = readDurationMs(refresh, 'interval', { hours: 1 });
   return {
     schedule: refresh?.has('schedule')
       ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
           refresh.getConfig('schedule'),
         )
       : DEFAULT_SCHEDULE,
-    intervalMs: readDurationMs(refresh, 'interval', { hours: 1 }),
+    intervalMs,
+    retryDelayMs: Math.min(
+      intervalMs,
+      readDurationMs(refresh, 'retryDelay', { minutes: 5 }),
+    ),
     batchSize,
     claimTimeoutMs: readDurationMs(refresh, 'claimTimeout', { minutes: 10 }),
     providerTimeoutMs: readDurationMs(refresh, 'providerTimeout', {

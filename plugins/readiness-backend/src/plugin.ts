@@ -4,6 +4,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { readinessPermissions } from '@readiness/backstage-plugin-readiness-common';
 import {
@@ -15,6 +16,7 @@ import { readRefreshOptions } from './config';
 import { DatabaseReadinessStore } from './database/DatabaseReadinessStore';
 import { loadScorecards } from './definitions/loadScorecards';
 import { loadRecordImports } from './imports/loadRecordImports';
+import { ReadinessMetrics } from './engine/metrics';
 import { RefreshEngine } from './engine/RefreshEngine';
 import { CatalogFactProvider } from './providers/CatalogFactProvider';
 import { FactProviderRegistry } from './providers/FactProviderRegistry';
@@ -47,6 +49,7 @@ export const readinessPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        metrics: metricsServiceRef,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
@@ -76,6 +79,11 @@ export const readinessPlugin = createBackendPlugin({
           providers: () => [catalogProvider, ...providers.list()],
           scorecards: () => scorecards,
           workerId: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
+          metrics: new ReadinessMetrics({
+            ...deps,
+            store,
+            scorecards: () => scorecards,
+          }),
         });
         deps.permissionsRegistry.addPermissions(readinessPermissions);
         logger.info(
@@ -104,6 +112,8 @@ export const readinessPlugin = createBackendPlugin({
           },
         });
 
+        const publicBadges =
+          config.getOptionalBoolean('readiness.badges.public') ?? false;
         deps.httpRouter.use(
           await createRouter({
             ...deps,
@@ -111,16 +121,19 @@ export const readinessPlugin = createBackendPlugin({
             engine,
             providers,
             scorecards: () => scorecards,
+            publicBadges,
           }),
         );
         deps.httpRouter.addAuthPolicy({
           path: '/health',
           allow: 'unauthenticated',
         });
-        deps.httpRouter.addAuthPolicy({
-          path: '/badge',
-          allow: 'unauthenticated',
-        });
+        if (publicBadges) {
+          deps.httpRouter.addAuthPolicy({
+            path: '/badge',
+            allow: 'unauthenticated',
+          });
+        }
       },
     });
   },

@@ -17,6 +17,7 @@ import {
   ReadinessStore,
 } from '../database/ReadinessStore';
 import { contentHash, evaluationInputHash, toEntityFacts } from './entityFacts';
+import { RefreshMetrics } from './metrics';
 
 /** Fields of catalog entities the engine reads when listing what is in scope. */
 const SCOPE_FIELDS = [
@@ -57,6 +58,7 @@ export class RefreshEngine {
       refresh: RefreshOptions;
       /** Identifies this replica in claims. */
       workerId: string;
+      metrics?: RefreshMetrics;
     },
   ) {}
 
@@ -88,9 +90,14 @@ export class RefreshEngine {
     return { entities: refs.length, removed: removed.length };
   }
 
-  /** Claims due batches and refreshes them until none is due. */
+  /**
+   * Claims due batches and refreshes them until none is due. A batch whose
+   * refresh fails is due again after `retryDelayMs`; when even its claims
+   * cannot be released (the database is gone), this run stops and the claims
+   * expire, so a later run, here or on another replica, takes the batch over.
+   */
   async refreshDue(): Promise<number> {
-    const { store, refresh, workerId, logger } = this.options;
+    const { store, refresh, workerId, logger, metrics } = this.options;
     let total = 0;
     for (;;) {
       const now = new Date();
@@ -104,18 +111,25 @@ export class RefreshEngine {
         return total;
       }
       let error: string | undefined;
+      const started = Date.now();
       try {
         await this.refreshEntities(batch, now);
       } catch (e) {
         error = stringifyError(e);
         logger.error(`Refreshing ${batch.length} entities failed: ${error}`);
       }
+      metrics?.batchRefreshed({
+        entities: batch.length,
+        durationMs: Date.now() - started,
+        failed: error !== undefined,
+      });
+      const delayMs = error ? refresh.retryDelayMs : refresh.intervalMs;
       await store.completeClaims({
         worker: workerId,
         now: new Date(),
         outcomes: batch.map(entityRef => ({
           entityRef,
-          nextRefreshAt: new Date(Date.now() + refresh.intervalMs),
+          nextRefreshAt: new Date(Date.now() + delayMs),
           error,
         })),
       });
@@ -151,20 +165,26 @@ export class RefreshEngine {
     };
   }
 
-  /** Asks every provider for the whole batch at once, each within its time limit. */
+  /**
+   * Asks every provider for the whole batch at once, each within its time
+   * limit: a provider still busy at the limit is aborted and its answer no
+   * longer awaited, so one slow source never holds up the others.
+   */
   private async collect(entities: Entity[]): Promise<FactsWrite[]> {
-    const { refresh, logger } = this.options;
+    const { refresh, logger, metrics } = this.options;
     const writes: FactsWrite[] = [];
     await Promise.all(
       this.options.providers().map(async provider => {
         const attemptedAt = new Date();
+        const own: FactsWrite[] = [];
         try {
-          const answers = await provider.collect({
-            entities,
-            signal: AbortSignal.timeout(refresh.providerTimeoutMs),
-          });
+          const answers = await withinTimeLimit(
+            signal => provider.collect({ entities, signal }),
+            refresh.providerTimeoutMs,
+            `Fact provider ${provider.id} gave no answer within ${refresh.providerTimeoutMs} ms`,
+          );
           for (const [entityRef, answer] of answers) {
-            writes.push(
+            own.push(
               answer.status === 'ok'
                 ? {
                     entityRef,
@@ -181,7 +201,7 @@ export class RefreshEngine {
           const error = stringifyError(e);
           logger.warn(`Fact provider ${provider.id} failed: ${error}`);
           for (const entity of entities) {
-            writes.push({
+            own.push({
               entityRef: stringifyEntityRef(entity),
               source: provider.id,
               attemptedAt,
@@ -190,6 +210,11 @@ export class RefreshEngine {
             });
           }
         }
+        writes.push(...own);
+        metrics?.factsFailed(
+          provider.id,
+          own.filter(w => w.status === 'error').length,
+        );
       }),
     );
     return writes;
@@ -269,6 +294,32 @@ export class RefreshEngine {
       }
     }
     return { evaluations, unchanged };
+  }
+}
+
+/**
+ * Runs `work` with a signal that aborts after `timeoutMs`, and rejects at that
+ * moment even if `work` ignores the signal.
+ */
+async function withinTimeLimit<T>(
+  work: (signal: AbortSignal) => Promise<T>,
+  timeoutMs: number,
+  message: string,
+): Promise<T> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new Error(message);
+      error.name = 'TimeoutError';
+      controller.abort(error);
+      reject(error);
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([work(controller.signal), expired]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

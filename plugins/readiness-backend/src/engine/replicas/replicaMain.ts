@@ -76,6 +76,7 @@ async function main() {
     refresh: {
       schedule: { frequency: { seconds: 1 }, timeout: { minutes: 1 } },
       intervalMs: 60 * 60 * 1000,
+      retryDelayMs: 60 * 1000,
       batchSize: Number(process.env.READINESS_REPLICA_BATCH ?? 10),
       claimTimeoutMs: Number(process.env.READINESS_REPLICA_CLAIM_MS ?? 60_000),
       providerTimeoutMs: 60_000,
