@@ -37,6 +37,16 @@ export interface Config {
      * message naming the file, the entry, the check and the field.
      */
     recordImports?: Array<{ file: string }>;
+    /** Readiness badges, `GET /api/readiness/badge/:kind/:namespace/:name`. */
+    badges?: {
+      /**
+       * Serve badges to anyone, without sign-in, for every entity in the
+       * catalog (e.g. to embed them in READMEs). Default false: a badge needs
+       * a signed-in caller who can read the entity in the catalog, like the
+       * rest of the API.
+       */
+      public?: boolean;
+    };
     /** The refresh engine. */
     refresh?: {
       /**

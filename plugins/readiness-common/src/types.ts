@@ -100,7 +100,7 @@ export interface ScoreSummary {
 
 /**
  * An owner's statement that a check holds (or does not apply), with evidence
- * and an expiry. Append-only.
+ * and an expiry. Append-only; a revocation is recorded on the record.
  *
  * @public
  */
@@ -116,6 +116,9 @@ export interface Attestation {
   note?: string;
   /** When set, the owner attests that the check does not apply, for this reason. */
   notApplicableReason?: string;
+  /** Set when the attestation was withdrawn; it no longer counts from then on. */
+  revokedAt?: string;
+  revokedBy?: string;
 }
 
 /**

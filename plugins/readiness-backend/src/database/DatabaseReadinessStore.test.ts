@@ -428,5 +428,56 @@ describe('DatabaseReadinessStore', () => {
         });
       },
     );
+
+    it.each(databases.eachSupportedId())(
+      'records the revocation of an attestation once, keeping the record, %p',
+      async databaseId => {
+        const { knex, store } = await setup(databaseId);
+        const attestation = await store.addAttestation({
+          entityRef: ref('a'),
+          checkId: 'runbook',
+          attestedBy: 'user:default/alice',
+          attestedAt: '2026-03-01T12:00:00.000Z',
+          expiresAt: '2026-08-01T12:00:00.000Z',
+          evidenceUrl: 'https://wiki.example.com/runbook',
+        });
+        const revoked = await store.revokeAttestation({
+          entityRef: ref('a'),
+          id: attestation.id,
+          revokedBy: 'user:default/bob',
+          revokedAt: new Date('2026-03-02T08:00:00.000Z'),
+        });
+        expect(revoked).toEqual({
+          ...attestation,
+          revokedBy: 'user:default/bob',
+          revokedAt: '2026-03-02T08:00:00.000Z',
+        });
+        await expect(
+          store.revokeAttestation({
+            entityRef: ref('a'),
+            id: attestation.id,
+            revokedBy: 'user:default/mallory',
+            revokedAt: new Date('2026-03-03T08:00:00.000Z'),
+          }),
+        ).resolves.toEqual(revoked);
+        await expect(
+          store.revokeAttestation({
+            entityRef: ref('b'),
+            id: attestation.id,
+            revokedBy: 'user:default/bob',
+            revokedAt: new Date(),
+          }),
+        ).rejects.toThrow(
+          `No attestation ${attestation.id} exists for entity ${ref('b')}`,
+        );
+        expect(
+          Number((await knex(TABLES.attestations).count({ n: '*' }))[0].n),
+        ).toBe(1);
+        await expect(store.listRecords([ref('a')])).resolves.toEqual({
+          attestations: [revoked],
+          exemptions: [],
+        });
+      },
+    );
   });
 });

@@ -180,6 +180,13 @@ export class DatabaseReadinessStore implements ReadinessStore {
     return rows.map(historyFromRow);
   }
 
+  async listScoredEntityRefs(): Promise<string[]> {
+    const rows: Array<{ entity_ref: string }> = await this.db(TABLES.scores)
+      .distinct('entity_ref')
+      .orderBy('entity_ref');
+    return rows.map(row => row.entity_ref);
+  }
+
   async deleteEntities(entityRefs: string[]): Promise<void> {
     await this.db.transaction(async trx => {
       for (const refs of chunks([...new Set(entityRefs)])) {
@@ -312,9 +319,26 @@ export class DatabaseReadinessStore implements ReadinessStore {
 
   // Attestations and exemptions (append-only)
 
-  async addAttestation(record: Omit<Attestation, 'id'>): Promise<Attestation> {
+  async addAttestation(
+    record: Omit<Attestation, 'id' | 'revokedAt' | 'revokedBy'>,
+  ): Promise<Attestation> {
     const row = attestationToRow(randomUUID(), record);
     await this.db(TABLES.attestations).insert(row);
+    return attestationFromRow(row);
+  }
+
+  async revokeAttestation(options: {
+    entityRef: string;
+    id: string;
+    revokedBy: string;
+    revokedAt: Date;
+  }): Promise<Attestation> {
+    const row = await this.revoke<AttestationRow>(TABLES.attestations, options);
+    if (!row) {
+      throw new NotFoundError(
+        `No attestation ${options.id} exists for entity ${options.entityRef}`,
+      );
+    }
     return attestationFromRow(row);
   }
 
@@ -332,24 +356,37 @@ export class DatabaseReadinessStore implements ReadinessStore {
     revokedBy: string;
     revokedAt: Date;
   }): Promise<Exemption> {
+    const row = await this.revoke<ExemptionRow>(TABLES.exemptions, options);
+    if (!row) {
+      throw new NotFoundError(
+        `No exemption ${options.id} exists for entity ${options.entityRef}`,
+      );
+    }
+    return exemptionFromRow(row);
+  }
+
+  /** Sets `revoked_by` and `revoked_at` once; the record as it is afterwards. */
+  private async revoke<TRow extends {}>(
+    table: string,
+    options: {
+      entityRef: string;
+      id: string;
+      revokedBy: string;
+      revokedAt: Date;
+    },
+  ): Promise<TRow | undefined> {
     const { entityRef, id, revokedBy, revokedAt } = options;
     return this.db.transaction(async trx => {
-      const byId = () =>
-        trx<ExemptionRow>(TABLES.exemptions).where({
-          id,
-          entity_ref: entityRef,
-        });
+      const byId = () => trx(table).where({ id, entity_ref: entityRef });
       await byId()
         .whereNull('revoked_at')
         .update({ revoked_by: revokedBy, revoked_at: revokedAt });
-      const row = await byId().first();
-      if (!row) {
-        throw new NotFoundError(
-          `No exemption ${id} exists for entity ${entityRef}`,
-        );
-      }
-      return exemptionFromRow(row);
+      return (await byId().first()) as TRow | undefined;
     });
+  }
+
+  async importRecords(records: ImportedRecords): Promise<ImportOutcome> {
+    return imports.importRecords(this.db, records);
   }
 
   async listRecords(entityRefs: string[]): Promise<{
@@ -385,10 +422,6 @@ export class DatabaseReadinessStore implements ReadinessStore {
 
   async claimBatch(options: {
     worker: string;
-  async importRecords(records: ImportedRecords): Promise<ImportOutcome> {
-    return imports.importRecords(this.db, records);
-  }
-
     limit: number;
     claimTtlMs: number;
     now: Date;

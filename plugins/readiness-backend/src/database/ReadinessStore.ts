@@ -106,6 +106,11 @@ export interface EntityFilters {
   level?: string[];
   /** Case-insensitive substring of the entity ref or title. */
   search?: string;
+  /**
+   * Only these entities (the ones the caller can read in the catalog);
+   * undefined for no restriction. Not a query parameter: set by the router.
+   */
+  entityRefs?: string[];
 }
 
 /** Columns the overview can group by. */
@@ -225,6 +230,8 @@ export interface ReadinessStore {
     from: string;
     to: string;
   }): Promise<HistoryPoint[]>;
+  /** Every entity ref with a stored score on any scorecard. */
+  listScoredEntityRefs(): Promise<string[]>;
   /** Removes every stored trace of entities that left the catalog, except attestation and exemption records. */
   deleteEntities(entityRefs: string[]): Promise<void>;
 
@@ -287,7 +294,20 @@ export interface ReadinessStore {
 
   // Attestations and exemptions (append-only)
 
-  addAttestation(record: Omit<Attestation, 'id'>): Promise<Attestation>;
+  addAttestation(
+    record: Omit<Attestation, 'id' | 'revokedAt' | 'revokedBy'>,
+  ): Promise<Attestation>;
+  /**
+   * Records the revocation of an attestation (who and when); the record is
+   * kept. Throws NotFoundError for an unknown id or another entity's record.
+   * An attestation revoked before is returned unchanged.
+   */
+  revokeAttestation(options: {
+    entityRef: string;
+    id: string;
+    revokedBy: string;
+    revokedAt: Date;
+  }): Promise<Attestation>;
   addExemption(
     record: Omit<Exemption, 'id' | 'revokedAt' | 'revokedBy'>,
   ): Promise<Exemption>;

@@ -46,6 +46,19 @@ export function applyEntityFilters<T extends {}, R>(
     });
   }
 
+  if (filters.entityRefs) {
+    const refs = filters.entityRefs;
+    if (refs.length === 0) {
+      query.whereRaw('1 = 0');
+    } else {
+      query.where(q => {
+        for (const part of chunks(refs)) {
+          q.orWhereIn(`${alias}.entity_ref`, part);
+        }
+      });
+    }
+  }
+
   const search = filters.search?.trim();
   if (search) {
     const pattern = `%${escapeLike(search.toLowerCase())}%`;

@@ -94,6 +94,8 @@ export interface AttestationRow {
   evidence_url: string;
   note: string | null;
   not_applicable_reason: string | null;
+  revoked_by: string | null;
+  revoked_at: DbTimestamp | null;
 }
 
 export interface ExemptionRow {
@@ -255,7 +257,7 @@ export function historyFromRow(row: HistoryRow): HistoryPoint {
 
 export function attestationToRow(
   id: string,
-  record: Omit<Attestation, 'id'>,
+  record: Omit<Attestation, 'id' | 'revokedAt' | 'revokedBy'>,
 ): AttestationRow {
   return {
     id,
@@ -267,6 +269,8 @@ export function attestationToRow(
     evidence_url: record.evidenceUrl,
     note: record.note ?? null,
     not_applicable_reason: record.notApplicableReason ?? null,
+    revoked_by: null,
+    revoked_at: null,
   };
 }
 
@@ -283,6 +287,7 @@ export function attestationFromRow(row: AttestationRow): Attestation {
     ...(row.not_applicable_reason !== null
       ? { notApplicableReason: row.not_applicable_reason }
       : {}),
+    ...revocationFromRow(row),
   };
 }
 
@@ -312,9 +317,21 @@ export function exemptionFromRow(row: ExemptionRow): Exemption {
     grantedAt: toDate(row.granted_at).toISOString(),
     expiresAt: toDate(row.expires_at).toISOString(),
     reason: row.reason,
-    ...(row.revoked_at !== null
+    ...revocationFromRow(row),
+  };
+}
+
+/** `revokedAt` and `revokedBy` of a revoked record; nothing for one in force. */
+function revocationFromRow(row: {
+  revoked_by: string | null;
+  revoked_at: DbTimestamp | null;
+}): { revokedAt?: string; revokedBy?: string } {
+  return {
+    ...(row.revoked_at !== null && row.revoked_at !== undefined
       ? { revokedAt: toDate(row.revoked_at).toISOString() }
       : {}),
-    ...(row.revoked_by !== null ? { revokedBy: row.revoked_by } : {}),
+    ...(row.revoked_by !== null && row.revoked_by !== undefined
+      ? { revokedBy: row.revoked_by }
+      : {}),
   };
 }

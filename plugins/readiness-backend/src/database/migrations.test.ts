@@ -95,4 +95,55 @@ describe('migrations', () => {
       await knex.destroy();
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'adds the revocation of attestations and removes it again, keeping the records, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.up({
+        directory: migrationsDir,
+        name: '20261123000000_init.js',
+      });
+      const attestation = {
+        id: '2f0b6a4e-8f3c-4c61-9d41-1c5d2e7a9b10',
+        entity_ref: 'component:default/payments-api',
+        check_id: 'oncall-runbook-content',
+        attested_by: 'user:default/alice',
+        attested_at: new Date('2026-03-01T12:00:00Z'),
+        expires_at: new Date('2026-08-01T12:00:00Z'),
+        evidence_url: 'https://wiki.example.com/runbook',
+      };
+      await knex('readiness_attestations').insert(attestation);
+
+      await knex.migrate.up({
+        directory: migrationsDir,
+        name: '20261123140000_attestation_revocation.js',
+      });
+      await expect(
+        knex('readiness_attestations').columnInfo(),
+      ).resolves.toMatchObject({
+        revoked_at: expect.anything(),
+        revoked_by: expect.anything(),
+      });
+      await expect(
+        knex('readiness_attestations').select('id', 'revoked_at', 'revoked_by'),
+      ).resolves.toEqual([
+        { id: attestation.id, revoked_at: null, revoked_by: null },
+      ]);
+
+      await knex.migrate.down({
+        directory: migrationsDir,
+        name: '20261123140000_attestation_revocation.js',
+      });
+      const columns = Object.keys(
+        await knex('readiness_attestations').columnInfo(),
+      );
+      expect(columns).not.toContain('revoked_at');
+      expect(columns).not.toContain('revoked_by');
+      await expect(
+        knex('readiness_attestations').select('id'),
+      ).resolves.toEqual([{ id: attestation.id }]);
+      await knex.destroy();
+    },
+  );
 });

@@ -20,6 +20,7 @@ const storeMethods: Array<keyof ReadinessStore> = [
   'writeEvaluation',
   'getEntityEvaluations',
   'getHistory',
+  'listScoredEntityRefs',
   'deleteEntities',
   'getOverview',
   'listEntityScores',
@@ -28,6 +29,7 @@ const storeMethods: Array<keyof ReadinessStore> = [
   'getCheckResults',
   'listResultsForExport',
   'addAttestation',
+  'revokeAttestation',
   'addExemption',
   'revokeExemption',
   'listRecords',
@@ -93,6 +95,10 @@ describe('createRouter', () => {
     user = 'user:default/alice';
     store.getEntityEvaluations.mockResolvedValue([]);
     store.listRecords.mockResolvedValue({ attestations: [], exemptions: [] });
+    store.listScoredEntityRefs.mockResolvedValue([
+      'component:default/checkout',
+      'component:default/deleted-from-catalog',
+    ]);
   });
 
   describe('GET /health', () => {
@@ -316,12 +322,21 @@ describe('createRouter', () => {
 
     it('answers 404 when revoking an unknown exemption', async () => {
       store.revokeExemption.mockRejectedValue(
-        new NotFoundError('No exemption x'),
+        new NotFoundError('No exemption 3f2c'),
       );
+      const response = await request(await app()).delete(
+        `${ENTITY_PATH}/exemptions/3f2c0d7e-5b1a-4c9e-8f00-1a2b3c4d5e6f`,
+      );
+      expect(response.status).toBe(404);
+    });
+
+    it('answers 400 naming the id when it is not a record id', async () => {
       const response = await request(await app()).delete(
         `${ENTITY_PATH}/exemptions/x`,
       );
-      expect(response.status).toBe(404);
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toContain('id: must be the id');
+      expect(store.revokeExemption).not.toHaveBeenCalled();
     });
   });
 
@@ -345,7 +360,11 @@ describe('createRouter', () => {
       expect(store.getOverview).toHaveBeenCalledWith({
         scorecardId: 'test-readiness',
         groupBy: 'system',
-        filters: { owner: ['group:default/a', 'group:default/b'], tier: ['1'] },
+        filters: {
+          owner: ['group:default/a', 'group:default/b'],
+          tier: ['1'],
+          entityRefs: ['component:default/checkout'],
+        },
         page: { sort: 'averageScore', order: 'desc', limit: 10, offset: 0 },
       });
       expect(response.body.topFailingChecks).toEqual([

@@ -31,15 +31,25 @@ import { renderBadge } from './badge';
 import { csvLine } from './csv';
 import { buildEntityReadiness } from './entityReadiness';
 import { attestationExpiry, exemptionExpiry, findCheck } from './records';
+import { buildAuditTrail } from './audit';
+import {
+  DEFAULT_BODY_LIMIT,
+  EVALUATE_BODY_LIMIT,
+  jsonBody,
+} from './bodyParsers';
+import { ReadableEntities } from './readableEntities';
 import {
   attestationBodySchema,
   checkResultsQuerySchema,
   entityListQuerySchema,
+  entityPathSchema,
   evaluateBodySchema,
   exemptionBodySchema,
   exportQuerySchema,
   historyQuerySchema,
+  MAX_RANGE_DAYS,
   overviewQuerySchema,
+  recordIdSchema,
   trendQuerySchema,
 } from './schemas';
 import { toEntityFacts } from '../engine/entityFacts';
@@ -56,6 +66,12 @@ export interface RouterOptions {
   userInfo: UserInfoService;
   permissions: PermissionsService;
   logger: LoggerService;
+  /**
+   * `readiness.badges.public`: badges are served to anyone (read with the
+   * plugin's own credentials) instead of following the caller's catalog
+   * read access. Default false.
+   */
+  publicBadges?: boolean;
 }
 
 /** Parses input with a module-level schema; a failure is a 400 naming each field. */
@@ -74,12 +90,36 @@ function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
 const DAY = 24 * 60 * 60 * 1000;
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
+/** A day range with its defaults (the last 90 days), at most MAX_RANGE_DAYS long. */
+function dayRange(query: { from?: string; to?: string }) {
+  const now = new Date();
+  const from = query.from ?? isoDay(new Date(now.getTime() - 90 * DAY));
+  const to = query.to ?? isoDay(now);
+  if ((Date.parse(to) - Date.parse(from)) / DAY > MAX_RANGE_DAYS) {
+    throw new InputError(
+      `from, to: the range ${from}..${to} is longer than ${MAX_RANGE_DAYS} days`,
+    );
+  }
+  return { from, to };
+}
+
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { store, engine, providers, catalog, auth, httpAuth, logger } = options;
   const router = Router();
-  router.use(express.json({ limit: '5mb' }));
+  router.post('/evaluate', jsonBody(EVALUATE_BODY_LIMIT, 'POST /evaluate'));
+  router.use(jsonBody(DEFAULT_BODY_LIMIT, 'this route'));
+  const readable = new ReadableEntities({ catalog, store });
+
+  /** The caller's filters, restricted to the entities it can read in the catalog. */
+  const readableFilters = async <T extends object>(
+    req: Request,
+    filters: T,
+  ) => {
+    const credentials = await httpAuth.credentials(req);
+    return { ...filters, entityRefs: await readable.refs(credentials) };
+  };
 
   const scorecardFor = (id: string | undefined): Scorecard => {
     const all = options.scorecards();
@@ -99,7 +139,7 @@ export async function createRouter(
   /** The entity of the path, read with the caller's credentials: reading follows catalog read access. */
   const readableEntity = async (req: Request) => {
     const credentials = await httpAuth.credentials(req);
-    const { kind, namespace, name } = req.params;
+    const { kind, namespace, name } = parse(entityPathSchema, req.params);
     const entityRef = stringifyEntityRef({ kind, namespace, name });
     const entity = await catalog.getEntityByRef(entityRef, { credentials });
     if (!entity) {
@@ -179,14 +219,17 @@ export async function createRouter(
   router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {
     const { entityRef } = await readableEntity(req);
     const query = parse(historyQuerySchema, req.query);
-    const now = new Date();
     const items = await store.getHistory({
       entityRef,
       scorecardId: scorecardFor(query.scorecard).id,
-      from: query.from ?? isoDay(new Date(now.getTime() - 90 * DAY)),
-      to: query.to ?? isoDay(now),
+      ...dayRange(query),
     });
     res.json({ items });
+  });
+
+  router.get('/entities/:kind/:namespace/:name/audit', async (req, res) => {
+    const { entityRef } = await readableEntity(req);
+    res.json({ items: buildAuditTrail(await store.listRecords([entityRef])) });
   });
 
   router.post('/entities/:kind/:namespace/:name/refresh', async (req, res) => {
@@ -249,14 +292,36 @@ export async function createRouter(
   );
 
   router.delete(
+    '/entities/:kind/:namespace/:name/attestations/:id',
+    async (req, res) => {
+      const { entity, entityRef } = await readableEntity(req);
+      const { id } = parse(recordIdSchema, { id: req.params.id });
+      const revokedBy = await authorizeAttestation(req, entity);
+      const attestation = await store.revokeAttestation({
+        entityRef,
+        id,
+        revokedBy,
+        revokedAt: new Date(),
+      });
+      logger.info(
+        `${attestation.revokedBy} revoked attestation ${attestation.id} of ${attestation.checkId} of ${entityRef}`,
+        { audit: 'readiness.attestation.revoke' },
+      );
+      await engine.evaluateEntities([entity]);
+      res.json(attestation);
+    },
+  );
+
+  router.delete(
     '/entities/:kind/:namespace/:name/exemptions/:id',
     async (req, res) => {
       const { entity, entityRef } = await readableEntity(req);
+      const { id } = parse(recordIdSchema, { id: req.params.id });
       await authorizeOrThrow(req, readinessExemptionCreatePermission);
       const credentials = await httpAuth.credentials(req, { allow: ['user'] });
       const exemption = await store.revokeExemption({
         entityRef,
-        id: req.params.id,
+        id,
         revokedBy: credentials.principal.userEntityRef,
         revokedAt: new Date(),
       });
@@ -272,10 +337,12 @@ export async function createRouter(
   );
 
   router.get('/overview', async (req, res) => {
-    await httpAuth.credentials(req);
-    const { scorecard, groupBy, sort, order, limit, offset, ...filters } =
-      parse(overviewQuerySchema, req.query);
+    const { scorecard, groupBy, sort, order, limit, offset, ...query } = parse(
+      overviewQuerySchema,
+      req.query,
+    );
     const scorecardId = scorecardFor(scorecard).id;
+    const filters = await readableFilters(req, query);
     const [groups, topFailingChecks] = await Promise.all([
       store.getOverview({
         scorecardId,
@@ -289,38 +356,34 @@ export async function createRouter(
   });
 
   router.get('/entities', async (req, res) => {
-    await httpAuth.credentials(req);
-    const { scorecard, sort, order, limit, offset, ...filters } = parse(
+    const { scorecard, sort, order, limit, offset, ...query } = parse(
       entityListQuerySchema,
       req.query,
     );
     const page = await store.listEntityScores({
       scorecardId: scorecardFor(scorecard).id,
-      filters,
+      filters: await readableFilters(req, query),
       page: { sort, order, limit, offset },
     });
     res.json({ total: page.total, items: page.items.map(toScoreRow) });
   });
 
   router.get('/trend', async (req, res) => {
-    await httpAuth.credentials(req);
-    const { scorecard, from, to, ...filters } = parse(
+    const { scorecard, from, to, ...query } = parse(
       trendQuerySchema,
       req.query,
     );
-    const now = new Date();
+    const range = dayRange({ from, to });
     const items = await store.getTrend({
       scorecardId: scorecardFor(scorecard).id,
-      filters,
-      from: from ?? isoDay(new Date(now.getTime() - 90 * DAY)),
-      to: to ?? isoDay(now),
+      filters: await readableFilters(req, query),
+      ...range,
     });
     res.json({ items });
   });
 
   router.get('/checks/:checkId/results', async (req, res) => {
-    await httpAuth.credentials(req);
-    const { scorecard, status, sort, order, limit, offset, ...filters } = parse(
+    const { scorecard, status, sort, order, limit, offset, ...query } = parse(
       checkResultsQuerySchema,
       req.query,
     );
@@ -334,7 +397,7 @@ export async function createRouter(
       scorecardId: definition.id,
       checkId: req.params.checkId,
       status,
-      filters,
+      filters: await readableFilters(req, query),
       page: { sort, order, limit, offset },
     });
     res.json({
@@ -347,15 +410,11 @@ export async function createRouter(
   });
 
   router.get('/export', async (req, res) => {
-    await httpAuth.credentials(req);
-    const { scorecard, format, ...filters } = parse(
-      exportQuerySchema,
-      req.query,
-    );
+    const { scorecard, format, ...query } = parse(exportQuerySchema, req.query);
     const definition = scorecardFor(scorecard);
     const rows = store.listResultsForExport({
       scorecardId: definition.id,
-      filters,
+      filters: await readableFilters(req, query),
     });
     const checkIds = definition.checks.map(c => c.id);
     const fileName = `readiness-${definition.id}.${format}`;
@@ -441,10 +500,14 @@ export async function createRouter(
   });
 
   router.get('/badge/:kind/:namespace/:name', async (req, res) => {
-    const { kind, namespace, name } = req.params;
+    const { kind, namespace, name } = parse(entityPathSchema, req.params);
     const entityRef = stringifyEntityRef({ kind, namespace, name });
+    // Public badges are read with the plugin's credentials; otherwise the
+    // badge follows the caller's catalog read access like every other route.
     const entity = await catalog.getEntityByRef(entityRef, {
-      credentials: await auth.getOwnServiceCredentials(),
+      credentials: options.publicBadges
+        ? await auth.getOwnServiceCredentials()
+        : await httpAuth.credentials(req),
     });
     const evaluations = entity
       ? await store.getEntityEvaluations(stringifyEntityRef(entity))
@@ -458,7 +521,12 @@ export async function createRouter(
     if (entity) {
       value = evaluation ? evaluation.score.level ?? 'none' : 'not evaluated';
     }
-    res.type('image/svg+xml').setHeader('Cache-Control', 'max-age=300');
+    res
+      .type('image/svg+xml')
+      .setHeader(
+        'Cache-Control',
+        options.publicBadges ? 'max-age=300' : 'private, max-age=300',
+      );
     res.send(renderBadge('readiness', value));
   });
 

@@ -44,7 +44,12 @@ export const entityListQuerySchema = filtersSchema.extend({
 
 const day = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day, YYYY-MM-DD');
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day, YYYY-MM-DD')
+  .refine(
+    v =>
+      !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v),
+    'must be a day of the calendar',
+  );
 
 export const trendQuerySchema = filtersSchema.extend({
   scorecard,
@@ -127,3 +132,30 @@ export const evaluateBodySchema = z
     scorecard,
   })
   .strict();
+
+/**
+ * Kind, namespace and name of an entity route. Loose enough for every ref the
+ * catalog accepts by default (names of up to 63 characters of letters,
+ * digits, `-`, `_` and `.`), strict enough that no odd ref reaches the catalog.
+ */
+const refPart = z
+  .string()
+  .max(253, 'must be at most 253 characters')
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+    'must be letters, digits, "-", "_" or "." and start with a letter or digit',
+  );
+
+export const entityPathSchema = z.object({
+  kind: refPart,
+  namespace: refPart,
+  name: refPart,
+});
+
+/** The id of an attestation or exemption in a route. */
+export const recordIdSchema = z.object({
+  id: z.uuid('must be the id of an attestation or exemption (a UUID)'),
+});
+
+/** The widest day range a trend or history may span. */
+export const MAX_RANGE_DAYS = 731;

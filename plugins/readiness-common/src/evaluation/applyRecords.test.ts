@@ -40,6 +40,29 @@ describe('evaluateAttestation', () => {
     });
   });
 
+  it('does not count a revoked record, falling back to an earlier valid one', () => {
+    const revoked = attestation({
+      id: 'a2',
+      attestedAt: '2025-05-20T00:00:00Z',
+      evidenceUrl: 'https://docs.example.com/wrong-runbook',
+      revokedAt: '2025-05-21T00:00:00Z',
+      revokedBy: 'user:default/alice',
+    });
+    expect(evaluateAttestation(check, [revoked], context)).toMatchObject({
+      status: 'fail',
+      evidence: [{ message: 'No attestation recorded' }],
+    });
+    const result = evaluateAttestation(
+      check,
+      [revoked, attestation({})],
+      context,
+    );
+    expect(result.status).toBe('pass');
+    expect(result.evidence[0].message).toContain(
+      'https://docs.example.com/runbook',
+    );
+  });
+
   it('fails when no record exists', () => {
     const result = evaluateAttestation(check, [], context);
     expect(result.status).toBe('fail');

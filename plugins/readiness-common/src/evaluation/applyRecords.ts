@@ -46,7 +46,7 @@ function relevant<T extends { checkId: string; entityRef: string }>(
 /**
  * Evaluates an attestation check from its records (readiness-checklist.md
  * section 3): `pass` with a valid unexpired record; `fail` with none or when
- * the latest has expired; `not-applicable` when the latest valid record says
+ * the latest has expired; revoked records do not count; `not-applicable` when the latest valid record says
  * so. A record's expiry is capped at `attestation.expiryDays` after it was made.
  *
  * @public
@@ -57,7 +57,11 @@ export function evaluateAttestation(
   context: RecordContext,
 ): CheckResult {
   const [latest] = relevant(
-    attestations.filter(a => !Number.isNaN(time(a.expiresAt))),
+    attestations.filter(
+      a =>
+        !Number.isNaN(time(a.expiresAt)) &&
+        !(time(a.revokedAt) <= context.now.getTime()),
+    ),
     check.id,
     context,
     a => time(a.attestedAt),
