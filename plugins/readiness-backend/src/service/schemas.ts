@@ -113,7 +113,14 @@ export const evaluateBodySchema = z
       .object({
         apiVersion: z.string(),
         kind: z.string(),
-        metadata: z.object({ name: z.string() }).loose(),
+        metadata: z
+          .object({
+            name: z.string().min(1),
+            namespace: z.string().min(1).optional(),
+            annotations: z.record(z.string(), z.string()).optional(),
+            labels: z.record(z.string(), z.string()).optional(),
+          })
+          .loose(),
       })
       .loose(),
     /** Rendered Kubernetes objects, turned into facts by the Kubernetes provider. */
