@@ -4,12 +4,14 @@
  * connection), works the refresh queue until it is empty, and appends every
  * entity its provider collected to READINESS_REPLICA_LOG. With
  * READINESS_REPLICA_HANG=1 the provider never returns, so the parent can kill
- * the process while it holds a claim.
+ * the process while it holds a claim; with READINESS_REPLICA_HANG_AFTER_WRITES=n
+ * the process stops after writing n evaluations, in the middle of its batch.
  */
 import { appendFileSync } from 'node:fs';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import knexFactory from 'knex';
 import { DatabaseReadinessStore } from '../../database/DatabaseReadinessStore';
+import { EvaluationWrite } from '../../database/ReadinessStore';
 import { RefreshEngine } from '../RefreshEngine';
 import { replicaEntity, replicaScorecard } from './replicaFixtures';
 
@@ -21,8 +23,26 @@ async function main() {
     client: 'pg',
     connection: JSON.parse(process.env.READINESS_REPLICA_DB!),
   });
-  const store = await DatabaseReadinessStore.create({
+  const databaseStore = await DatabaseReadinessStore.create({
     database: { getClient: async () => knex, migrations: { skip: true } },
+  });
+  const writeLimit = Number(
+    process.env.READINESS_REPLICA_HANG_AFTER_WRITES ?? Infinity,
+  );
+  let writes = 0;
+  const store = new Proxy(databaseStore, {
+    get(target, property) {
+      if (property === 'writeEvaluation') {
+        return async (write: EvaluationWrite) => {
+          if (writes++ >= writeLimit) {
+            await new Promise(() => {});
+          }
+          return target.writeEvaluation(write);
+        };
+      }
+      const value = Reflect.get(target, property);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
   });
   const quiet = () => {};
   const logger = {

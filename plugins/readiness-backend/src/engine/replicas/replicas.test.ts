@@ -6,6 +6,7 @@ import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { DatabaseReadinessStore } from '../../database/DatabaseReadinessStore';
 import { testDatabaseIds } from '../../__testUtils__/testDatabaseIds';
+import { replicaScorecard } from './replicaFixtures';
 
 jest.setTimeout(120_000);
 
@@ -83,6 +84,32 @@ function collections(log: string): Array<{ worker: string; ref: string }> {
         .groupBy('entity_ref');
     }
 
+    /**
+     * Every entity has its complete result set, one score row and one history
+     * row for the day; no claim is left and no refresh recorded an error.
+     */
+    async function expectCompleteAndUnique() {
+      const rows = await results();
+      expect(rows).toHaveLength(ENTITIES);
+      const checks = replicaScorecard.checks.length;
+      expect(rows.filter(r => Number(r.n) !== checks)).toEqual([]);
+
+      const scores = await knex('readiness_entity_scores').count('* as n');
+      expect(Number(scores[0].n)).toBe(ENTITIES);
+
+      const history = await knex('readiness_history')
+        .select('entity_ref', 'scorecard_id', 'day')
+        .count('* as n')
+        .groupBy('entity_ref', 'scorecard_id', 'day');
+      expect(history).toHaveLength(ENTITIES);
+      expect(history.filter(h => Number(h.n) !== 1)).toEqual([]);
+
+      const queue = await knex('readiness_refresh_queue').where(q =>
+        q.whereNotNull('claimed_by').orWhereNotNull('last_error'),
+      );
+      expect(queue).toEqual([]);
+    }
+
     it('two processes share one refresh: every entity collected once, one result each', async () => {
       const a = startReplica({
         READINESS_REPLICA_DB: connection,
@@ -103,13 +130,7 @@ function collections(log: string): Array<{ worker: string; ref: string }> {
       expect(collected.some(c => c.worker === 'a')).toBe(true);
       expect(collected.some(c => c.worker === 'b')).toBe(true);
 
-      const rows = await results();
-      expect(rows).toHaveLength(ENTITIES);
-      expect(rows.every(r => Number(r.n) === 1)).toBe(true);
-      const claimed = await knex('readiness_refresh_queue').whereNotNull(
-        'claimed_by',
-      );
-      expect(claimed).toHaveLength(0);
+      await expectCompleteAndUnique();
     });
 
     it('a replica killed with SIGKILL mid-batch has its batch taken over when the claim expires', async () => {
@@ -151,8 +172,48 @@ function collections(log: string): Array<{ worker: string; ref: string }> {
         .filter(c => c.worker === 'survivor')
         .map(c => c.ref);
       expect(bySurvivor).toEqual(expect.arrayContaining(held));
-      const rows = await results();
-      expect(rows).toHaveLength(ENTITIES);
+      // The doomed replica wrote nothing for its batch: each entity was
+      // collected by the survivor exactly once and has one history row.
+      expect(bySurvivor).toHaveLength(ENTITIES);
+      expect(new Set(bySurvivor).size).toBe(ENTITIES);
+      await expectCompleteAndUnique();
+    });
+
+    it('a replica killed after writing part of its batch leaves complete result sets, and the takeover adds no duplicate history rows', async () => {
+      const claimMs = '3000';
+      const doomed = startReplica({
+        READINESS_REPLICA_DB: connection,
+        READINESS_REPLICA_LOG: log,
+        READINESS_REPLICA_WORKER: 'doomed',
+        READINESS_REPLICA_HANG_AFTER_WRITES: '4',
+        READINESS_REPLICA_CLAIM_MS: claimMs,
+      });
+      for (let i = 0; i < 300; i++) {
+        const [{ n }] = await knex('readiness_entity_scores').count('* as n');
+        if (Number(n) >= 4) break;
+        await new Promise(r => setTimeout(r, 100));
+      }
+      doomed.kill('SIGKILL');
+      await doomed.done;
+      const written = await knex('readiness_entity_scores').pluck('entity_ref');
+      expect(written).toHaveLength(4);
+      const [{ n: partial }] = await knex('readiness_results').count('* as n');
+      expect(Number(partial)).toBe(4 * replicaScorecard.checks.length);
+
+      await new Promise(r => setTimeout(r, Number(claimMs)));
+      const survivor = startReplica({
+        READINESS_REPLICA_DB: connection,
+        READINESS_REPLICA_LOG: log,
+        READINESS_REPLICA_WORKER: 'survivor',
+        READINESS_REPLICA_CLAIM_MS: claimMs,
+      });
+      expect(await survivor.done).toBe(0);
+
+      const bySurvivor = collections(log)
+        .filter(c => c.worker === 'survivor')
+        .map(c => c.ref);
+      expect(bySurvivor).toEqual(expect.arrayContaining(written));
+      await expectCompleteAndUnique();
     });
   },
 );
