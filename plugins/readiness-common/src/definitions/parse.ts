@@ -84,7 +84,20 @@ export function parseScorecardDocument(
       }),
     );
   }
-  return validate(doc.toJS(), options.file, lineFinder(doc, lineCounter));
+  let value: unknown;
+  try {
+    // Aliases are expanded at most 100 times: a "billion laughs" document
+    // is refused instead of filling the memory.
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new ScorecardDefinitionError([
+      {
+        file: options.file,
+        message: `YAML document refused: ${(error as Error).message}`,
+      },
+    ]);
+  }
+  return validate(value, options.file, lineFinder(doc, lineCounter));
 }
 
 /**

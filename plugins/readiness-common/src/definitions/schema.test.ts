@@ -75,6 +75,97 @@ describe('scorecard rules', () => {
     expect(() => parseScorecardDocument(doc(lines), FILE)).toThrow(message);
   });
 
+  it.each<[string, string, string]>([
+    [
+      'an unknown operator',
+      validCheck.replace('gte: 2', 'greaterThan: 2'),
+      `${P} "condition.greaterThan": is not a known field (line 15)`,
+    ],
+    [
+      'an unknown kind of condition',
+      validCheck.replace(
+        '{ fact: $.spec.replicas, gte: 2 }',
+        '{ sometimes: { in: $.x } }',
+      ),
+      `${P} "condition": must be a condition: an object with one of fact, all, any, not, if, every, some, count; found sometimes (line 15)`,
+    ],
+    [
+      'a regular expression that does not compile',
+      validCheck.replace(
+        '{ fact: $.spec.replicas, gte: 2 }',
+        () => "{ fact: $.image, matches: '([' }",
+      ),
+      `${P} "condition.matches": is not a valid regular expression: Invalid regular expression: /([/: Unterminated character class (line 15)`,
+    ],
+    [
+      'a level the scorecard does not have',
+      validCheck.replace('level: bronze', 'level: platinum'),
+      `${P} "level": "platinum" is not one of the scorecard levels bronze, silver, gold (line 11)`,
+    ],
+    [
+      'a level that is a number',
+      validCheck.replace('level: bronze', 'level: 5'),
+      `${P} "level": must be a string, not 5 (line 11)`,
+    ],
+    [
+      'a condition written as a string',
+      validCheck.replace(
+        '{ fact: $.spec.replicas, gte: 2 }',
+        "'replicas >= 2'",
+      ),
+      `${P} "condition": must be a condition: an object with one of fact, all, any, not, if, every, some, count, not the string "replicas >= 2" (line 15)`,
+    ],
+    [
+      'a forEach that is a number',
+      validCheck.replace('forEach: kubernetes.workloads', 'forEach: 5'),
+      `${P} "forEach": must be a mapping, not 5 (line 14)`,
+    ],
+    [
+      'a description that is a list',
+      validCheck.replace(
+        'description: Two replicas or more.',
+        'description: [a, b]',
+      ),
+      `${P} "description": must be a string, not a list (line 12)`,
+    ],
+    [
+      'an attestation expiry that is not a number',
+      validCheck
+        .replace('source: kubernetes', 'source: attestation')
+        .replace(/ {8}forEach.*\n/, '')
+        .replace(
+          / {8}condition.*\n/,
+          '        attestation: { expiryDays: ninety }\n',
+        ),
+      `${P} "attestation.expiryDays": must be a number, not the string "ninety" (line 14)`,
+    ],
+    [
+      'a field no check has',
+      `${validCheck}        severity: high\n`,
+      `${P} "severity": is not a known field (line 16)`,
+    ],
+  ])('rejects %s, naming the file, check and field', (_, lines, message) => {
+    expect(() => parseScorecardDocument(doc(lines), FILE)).toThrow(message);
+  });
+
+  it('refuses a YAML alias bomb quickly, naming the file', () => {
+    const levels = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'];
+    const text = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      ...levels
+        .slice(1)
+        .map(
+          (name, i) =>
+            `${name}: &${name} [${Array(10).fill(`*${levels[i]}`).join(', ')}]`,
+        ),
+      'scorecards: [*i]',
+    ].join('\n');
+    const error = errorOf(() => parseScorecardDocument(text, FILE));
+    expect(error.message).toBe(
+      'scorecards.yaml: YAML document refused: Excessive alias count indicates a resource exhaustion attack',
+    );
+  });
+
   it('rejects the same scorecard id twice in one file', () => {
     const text = doc(validCheck);
     const second = text.replace('scorecards:\n', '');
