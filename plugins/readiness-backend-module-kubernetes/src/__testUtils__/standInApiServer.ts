@@ -51,6 +51,10 @@ export interface StandInOptions {
   slowResources?: Record<string, number>;
   /** Serve HTTPS with this key and certificate instead of HTTP. */
   tls?: { key: string; cert: string };
+  /** Answer every authenticated request with this `Status` error (e.g. 500). */
+  failWith?: { code: number; reason: string; message: string };
+  /** Answer LIST requests with 200 and a body cut off in the middle of the JSON. */
+  truncateLists?: boolean;
 }
 
 /** One request the stand-in received. */
@@ -71,6 +75,10 @@ export interface StandInApiServer {
   setObjects(objects: KubeObject[]): void;
   /** Changes how the server behaves from now on (e.g. starts answering 403). */
   update(changes: Partial<Omit<StandInOptions, 'objects' | 'tls'>>): void;
+  /** Drops open connections and refuses new ones, as a server that is down. */
+  stop(): Promise<void>;
+  /** Listens on the same port again after `stop()`. */
+  start(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -171,6 +179,11 @@ export async function startStandInApiServer(
       return;
     }
     const path = url.pathname.replace(/\/+$/, '');
+    if (options.failWith) {
+      const { code, reason, message } = options.failWith;
+      status(res, code, reason, message);
+      return;
+    }
     if (options.forbidden) {
       status(
         res,
@@ -331,6 +344,11 @@ export async function startStandInApiServer(
       ).toString('base64url');
       metadata.remainingItemCount = matching.length - next;
     }
+    if (options.truncateLists) {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(`{"kind":"${kind.kind}List","items":[{"metadata":{"na`);
+      return;
+    }
     json(res, {
       kind: `${kind.kind}List`,
       apiVersion: kind.group ? `${kind.group}/${kind.version}` : kind.version,
@@ -351,6 +369,12 @@ export async function startStandInApiServer(
   });
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  const stop = () =>
+    new Promise<void>(resolve => {
+      for (const socket of sockets) socket.destroy();
+      if (!server.listening) resolve();
+      else server.close(() => resolve());
+    });
   return {
     url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     requests,
@@ -372,10 +396,9 @@ export async function startStandInApiServer(
     update(changes) {
       Object.assign(options, changes);
     },
-    close: () =>
-      new Promise<void>(resolve => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    stop,
+    start: () =>
+      new Promise<void>(resolve => server.listen(port, '127.0.0.1', resolve)),
+    close: stop,
   };
 }
