@@ -110,8 +110,13 @@ export function readYamlDocuments(files: TreeFile[]): YamlDocument[] {
       }
       const details =
         valid && asRecord(value) ? fromValue(value) : scanLines(text);
-      if (valid && (!details.apiVersion || !details.kind)) {
-        // Templates such as `apiVersion: {{ include ... }}` parse as mappings.
+      if (
+        valid &&
+        (!details.apiVersion || !details.kind) &&
+        text.includes('{{')
+      ) {
+        // Templates such as `apiVersion: {{ include ... }}` parse as mappings;
+        // other documents with a non-string kind are not Kubernetes objects.
         const scanned = scanLines(text);
         details.apiVersion ??= scanned.apiVersion;
         details.kind ??= scanned.kind;
