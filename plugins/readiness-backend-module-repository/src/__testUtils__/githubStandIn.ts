@@ -7,6 +7,16 @@ import {
 import { AddressInfo } from 'node:net';
 import { TestGitRepository } from './gitRepository';
 
+/**
+ * How the stand-in fails every request until the fault is cleared: an HTTP
+ * error with GitHub's JSON body, a delay before answering, or a 200 whose
+ * JSON is cut off.
+ */
+export type GithubFault =
+  | { status: number; message: string }
+  | { delayMs: number }
+  | { truncatedJson: true };
+
 /** A request the stand-in received. */
 export interface RecordedRequest {
   method: string;
@@ -31,6 +41,9 @@ export class GithubStandIn {
   private readonly repositories = new Map<string, TestGitRepository>();
   /** Tarballs served instead of `git archive`, by full name. */
   readonly tarballOverrides = new Map<string, Buffer>();
+  /** Set to fail every request this way; unset to answer normally again. */
+  fault?: GithubFault;
+  private port = 0;
 
   private constructor(
     private readonly server: Server,
@@ -44,11 +57,25 @@ export class GithubStandIn {
     const standIn = new GithubStandIn(server, options.token);
     handlers.push((req, res) => standIn.handle(req, res));
     await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    standIn.port = (server.address() as AddressInfo).port;
     return standIn;
   }
 
   get host(): string {
-    return `127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return `127.0.0.1:${this.port}`;
+  }
+
+  /** Drops open connections and refuses new ones, as a host that is down. */
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>(resolve => this.server.close(() => resolve()));
+  }
+
+  /** Listens on the same port again after `stop()`. */
+  async resume(): Promise<void> {
+    await new Promise<void>(resolve =>
+      this.server.listen(this.port, '127.0.0.1', resolve),
+    );
   }
 
   get apiBaseUrl(): string {
@@ -79,8 +106,7 @@ export class GithubStandIn {
   }
 
   async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>(resolve => this.server.close(() => resolve()));
+    if (this.server.listening) await this.stop();
   }
 
   private json(res: ServerResponse, status: number, body: unknown) {
@@ -91,6 +117,27 @@ export class GithubStandIn {
   }
 
   private handle(req: IncomingMessage, res: ServerResponse) {
+    const fault = this.fault;
+    if (fault && 'delayMs' in fault) {
+      setTimeout(() => this.answer(req, res), fault.delayMs);
+      return;
+    }
+    if (fault && 'status' in fault) {
+      this.json(res, fault.status, {
+        message: fault.message,
+        documentation_url: 'https://docs.github.com/rest',
+      });
+      return;
+    }
+    if (fault) {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end('{"full_name":"example-org/');
+      return;
+    }
+    this.answer(req, res);
+  }
+
+  private answer(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', `http://${this.host}`);
     const ifNoneMatch = req.headers['if-none-match'];
     this.requests.push({
