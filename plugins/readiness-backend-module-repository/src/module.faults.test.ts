@@ -37,6 +37,13 @@ const COULD_NOT_READ =
   '^Could not read http://127\\.0\\.0\\.1:\\d+/example-org/payments-api/tree/main/; caused by ';
 const cause = (detail: string) => new RegExp(`${COULD_NOT_READ}${detail}`);
 
+/** A host's status after a failed read. */
+const unhealthyHost = (why: RegExp) => ({
+  healthy: false,
+  lastSuccessAt: expect.any(String),
+  lastError: expect.stringMatching(why),
+});
+
 const answering = (fault: GithubFault): Pick<Fault, 'apply' | 'clear'> => ({
   apply: host => {
     host.fault = fault;
@@ -196,13 +203,7 @@ describe('readinessModuleRepository when the SCM fails', () => {
       expect(failing.host(healthy.host)).toMatchObject({ healthy: true });
       // A read cut off by the time limit never reached the host's record.
       expect(failing.host(faulty.host)).toMatchObject(
-        fault.hostUnhealthy
-          ? {
-              healthy: false,
-              lastSuccessAt: expect.any(String),
-              lastError: expect.stringMatching(fault.cause),
-            }
-          : { name: faulty.host },
+        fault.hostUnhealthy ? unhealthyHost(fault.cause) : { name: faulty.host },
       );
 
       await fault.clear(faulty);
