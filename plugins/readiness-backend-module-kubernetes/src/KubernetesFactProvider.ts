@@ -1,4 +1,4 @@
-import { kubernetesFactsFromManifests } from './facts/manifests';
+import { kubernetesContentFacts } from './contentFacts';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
@@ -58,13 +58,7 @@ export class KubernetesFactProvider implements FactProvider {
   factsFromContent(
     content: EvaluationContent,
   ): Record<string, unknown> | undefined {
-    if (!content.manifests?.length) {
-      return undefined;
-    }
-    return kubernetesFactsFromManifests({
-      entity: content.entity,
-      clusters: [{ manifests: content.manifests }],
-    }) as unknown as Record<string, unknown>;
+    return kubernetesContentFacts.factsFromContent(content);
   }
 
   constructor(private readonly options: KubernetesFactProviderOptions) {

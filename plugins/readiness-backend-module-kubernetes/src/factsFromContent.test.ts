@@ -45,6 +45,19 @@ describe('KubernetesFactProvider.factsFromContent', () => {
     });
   });
 
+  it('leaves staging and regions unknown, since rendered manifests show no live state', () => {
+    const { provider } = providerFromConfig({ clusters: [] });
+    const facts = provider.factsFromContent({
+      entity,
+      manifests: [deployment],
+    }) as unknown as KubernetesFacts;
+    expect(facts.summary).toMatchObject({
+      discoverable: true,
+      stagingAvailableWorkloads: null,
+      productionRegions: null,
+    });
+  });
+
   it('has nothing to say when no manifests are posted', () => {
     const { provider } = providerFromConfig({ clusters: [] });
     expect(provider.factsFromContent({ entity })).toBeUndefined();

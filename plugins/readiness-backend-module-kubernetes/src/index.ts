@@ -6,6 +6,7 @@
  */
 
 export { readinessModuleKubernetes as default } from './module';
+export { kubernetesContentFacts } from './contentFacts';
 export {
   kubernetesFactsFromManifests,
   parseManifests,

@@ -7,6 +7,7 @@
 
 export { readinessModuleRepository as default } from './module';
 export { RepositoryFactProvider } from './provider/RepositoryFactProvider';
+export { repositoryContentFacts } from './contentFacts';
 export {
   buildRepositoryFacts,
   collectRootFacts,

@@ -21,3 +21,26 @@ export {
   type ScorecardCheckOverride,
   type ScorecardOverrides,
 } from './defaultScorecard';
+export {
+  contentEntityFacts,
+  evaluateContent,
+  type ContentEvaluation,
+  type ContentFactSource,
+} from './content/evaluateContent';
+export {
+  contentVerdict,
+  formatVerdict,
+  reachesLevel,
+  type ContentVerdict,
+  type FailingCheck,
+} from './content/gate';
+export {
+  entityFromDescriptor,
+  manifestsFromFiles,
+  readDirectoryContent,
+  readTreeFiles,
+  resolveInsideWorkspace,
+  type DirectoryContentOptions,
+  type SkippedPath,
+  type WorkspaceReadLimits,
+} from './content/workspace';

@@ -6,3 +6,4 @@
  */
 
 export { scaffolderModuleReadiness as default } from './module';
+export { createReadinessEvaluateAction } from './actions/evaluate';

@@ -1,10 +1,20 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { Scorecard } from '@readiness/backstage-plugin-readiness-common';
+import {
+  applyScorecardOverrides,
+  loadDefaultScorecard,
+  ScorecardOverrides,
+} from '@readiness/backstage-plugin-readiness-node';
+import { createReadinessEvaluateAction } from './actions/evaluate';
 
 /**
- * Adds the Readiness actions to the scaffolder. The `readiness:evaluate`
- * action is not written yet; the module is installed so that the wiring is
- * in place.
+ * Adds the `readiness:evaluate` action to the scaffolder. It evaluates
+ * against the default production-readiness scorecard with the check
+ * overrides of `readiness.defaultScorecard.overrides`.
  *
  * @public
  */
@@ -13,9 +23,23 @@ export const scaffolderModuleReadiness = createBackendModule({
   moduleId: 'readiness',
   register({ registerInit }) {
     registerInit({
-      deps: { scaffolderActions: scaffolderActionsExtensionPoint },
-      async init({ scaffolderActions }) {
-        scaffolderActions.addActions();
+      deps: {
+        scaffolderActions: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+      },
+      async init({ scaffolderActions, config }) {
+        let loaded: Promise<Scorecard[]> | undefined;
+        const scorecards = () =>
+          (loaded ??= loadDefaultScorecard().then(scorecard => [
+            applyScorecardOverrides(
+              scorecard,
+              (config.getOptional('readiness.defaultScorecard.overrides') ??
+                {}) as ScorecardOverrides,
+            ),
+          ]));
+        scaffolderActions.addActions(
+          createReadinessEvaluateAction({ scorecards }),
+        );
       },
     });
   },

@@ -289,8 +289,11 @@ export function buildKubernetesFacts(
                 .filter(w => w.health?.available && w.region)
                 .map(w => w.region as string),
             ).sort(),
+      // Unknown unless some cluster reports live state: rendered manifests
+      // cannot tell whether the service runs in staging.
       stagingAvailableWorkloads:
-        staging.length > 0 && liveStaging.length === 0
+        !clusters.some(view => view.info.live) ||
+        (staging.length > 0 && liveStaging.length === 0)
           ? null
           : liveStaging.filter(w => w.health?.available).length,
       mountsPersistentVolumeClaims: workloads.some(

@@ -13,8 +13,8 @@ import {
   EvaluationContent,
 } from '@readiness/backstage-plugin-readiness-node';
 import { readRepositoryOptions, RepositoryOptions } from '../config';
+import { repositoryContentFacts } from '../contentFacts';
 import {
-  buildRepositoryFacts,
   collectRootFacts,
   collectTreeFacts,
   combineRepositoryFacts,
@@ -86,13 +86,7 @@ export class RepositoryFactProvider implements FactProvider {
   factsFromContent(
     content: EvaluationContent,
   ): Record<string, unknown> | undefined {
-    if (!content.files?.length) {
-      return undefined;
-    }
-    return buildRepositoryFacts({ files: content.files }) as unknown as Record<
-      string,
-      unknown
-    >;
+    return repositoryContentFacts.factsFromContent(content);
   }
 
   /** Creates the provider from the root config (`integrations`, `readiness.repository`). */

@@ -16,7 +16,6 @@ import {
 } from '@backstage/plugin-permission-common';
 import {
   EntityScoreRow,
-  evaluateScorecard,
   readinessAttestationCreatePermission,
   readinessExemptionCreatePermission,
   readinessRefreshPermission,
@@ -52,7 +51,7 @@ import {
   recordIdSchema,
   trendQuerySchema,
 } from './schemas';
-import { toEntityFacts } from '../engine/entityFacts';
+import { evaluateContent } from '@readiness/backstage-plugin-readiness-node';
 
 /** What the router needs; built in plugin.ts. */
 export interface RouterOptions {
@@ -463,39 +462,16 @@ export async function createRouter(
     await httpAuth.credentials(req);
     const body = parse(evaluateBodySchema, req.body);
     const entity = body.entity as unknown as Entity;
-    const now = new Date();
-    const content = { entity, manifests: body.manifests, files: body.files };
-    const derived = Object.fromEntries(
-      providers.list().flatMap(p => {
-        const data = p.factsFromContent?.(content);
-        return data ? [[p.id, data]] : [];
-      }),
-    );
-    const facts = toEntityFacts(
-      entity,
-      Object.entries({ ...derived, ...body.facts }).map(([source, data]) => ({
-        entityRef: stringifyEntityRef(entity),
-        source,
-        data,
-        contentHash: null,
-        collectedAt: now,
-        attemptedAt: now,
-        error: null,
-      })),
-      { now, maxAgeMs: () => Infinity },
-    );
     const scorecards = body.scorecard
       ? [scorecardFor(body.scorecard)]
       : options.scorecards().filter(s => scorecardAppliesTo(s, entity));
     res.json({
-      items: scorecards.map(scorecard => ({
-        scorecardId: scorecard.id,
-        ...evaluateScorecard(scorecard, facts, {
-          now,
-          attestations: [],
-          exemptions: [],
-        }),
-      })),
+      items: evaluateContent({
+        content: { entity, manifests: body.manifests, files: body.files },
+        scorecards,
+        sources: providers.list(),
+        facts: body.facts,
+      }),
     });
   });
 

@@ -1,0 +1,179 @@
+import {
+  CheckResult,
+  Scorecard,
+  ScorecardEvaluation,
+} from '@readiness/backstage-plugin-readiness-common';
+
+/**
+ * A failing automatable check of a content evaluation, with what was found.
+ *
+ * @public
+ */
+export interface FailingCheck {
+  id: string;
+  title: string;
+  level: string;
+  category: string;
+  source: string;
+  evidence: CheckResult['evidence'];
+  remediation?: string;
+}
+
+/**
+ * What a content evaluation says before anything is deployed or attested.
+ *
+ * @public
+ */
+export interface ContentVerdict {
+  scorecardId: string;
+  /**
+   * The highest level at which no automatable check (source other than
+   * `attestation`) fails; `null` when a bronze check fails. Unknown results
+   * (live cluster state, catalog relations) and attestations do not block
+   * it, since no checked-out content can settle them.
+   */
+  level: string | null;
+  /** `(pass + exempt) / (all - not-applicable)` over the automatable checks, 0..100. */
+  score: number | null;
+  /** Status counts over the automatable checks. */
+  counts: Record<CheckResult['status'], number>;
+  /** Failing automatable checks, lowest level first. */
+  failing: FailingCheck[];
+  /** Automatable checks that the content cannot settle. */
+  unknown: string[];
+}
+
+const byLevel = (scorecard: Scorecard) => (level: string) =>
+  scorecard.levels.indexOf(level);
+
+/**
+ * Judges a content evaluation for gates (the scaffolder action's
+ * `minimumLevel`, the CLI's `--min-level`): level, score and failing checks
+ * over the automatable checks only.
+ *
+ * @public
+ */
+export function contentVerdict(
+  scorecard: Scorecard,
+  evaluation: ScorecardEvaluation,
+): ContentVerdict {
+  const rank = byLevel(scorecard);
+  const results = new Map(evaluation.results.map(r => [r.checkId, r]));
+  const automatable = scorecard.checks.filter(c => c.source !== 'attestation');
+  const counts = {
+    pass: 0,
+    fail: 0,
+    'not-applicable': 0,
+    unknown: 0,
+    exempt: 0,
+  };
+  const failing: FailingCheck[] = [];
+  const unknown: string[] = [];
+  for (const check of automatable) {
+    const result = results.get(check.id);
+    const status = result?.status ?? 'unknown';
+    counts[status]++;
+    if (status === 'fail') {
+      failing.push({
+        id: check.id,
+        title: check.title,
+        level: check.level,
+        category: check.category,
+        source: check.source,
+        evidence: (result?.evidence ?? []).filter(e => e.status === 'fail'),
+        remediation: check.remediation?.text,
+      });
+    } else if (status === 'unknown') {
+      unknown.push(check.id);
+    }
+  }
+  failing.sort((a, b) => rank(a.level) - rank(b.level));
+  const lowestFailing = failing.length
+    ? rank(failing[0].level)
+    : scorecard.levels.length;
+  const level = lowestFailing > 0 ? scorecard.levels[lowestFailing - 1] : null;
+  const judged = automatable.length - counts['not-applicable'];
+  const score = judged
+    ? Math.round(((counts.pass + counts.exempt) / judged) * 1000) / 10
+    : null;
+  return {
+    scorecardId: scorecard.id,
+    level,
+    score,
+    counts,
+    failing,
+    unknown,
+  };
+}
+
+/**
+ * Whether `level` is at or above `minimum` in the scorecard's order.
+ *
+ * @public
+ * @throws Error naming the levels when `minimum` is not one of them.
+ */
+export function reachesLevel(
+  scorecard: Scorecard,
+  level: string | null,
+  minimum: string,
+): boolean {
+  const wanted = scorecard.levels.indexOf(minimum);
+  if (wanted < 0) {
+    throw new Error(
+      `minimum level "${minimum}" is not a level of scorecard ${
+        scorecard.id
+      }; use one of ${scorecard.levels.join(', ')}`,
+    );
+  }
+  return level !== null && scorecard.levels.indexOf(level) >= wanted;
+}
+
+/**
+ * A readable summary of a verdict, one line per failing check and its
+ * evidence, for task logs and terminals.
+ *
+ * @public
+ */
+export function formatVerdict(
+  verdict: ContentVerdict,
+  options: { entityRef: string; minimumLevel?: string },
+): string {
+  const lines = [
+    `Readiness of ${options.entityRef} on scorecard ${
+      verdict.scorecardId
+    }: level ${verdict.level ?? 'none'}, score ${
+      verdict.score ?? 'n/a'
+    }% over automatable checks (${verdict.counts.pass} pass, ${
+      verdict.counts.fail
+    } fail, ${verdict.counts.unknown} unknown, ${
+      verdict.counts['not-applicable']
+    } not applicable)`,
+  ];
+  if (options.minimumLevel) {
+    lines.push(`Minimum level: ${options.minimumLevel}`);
+  }
+  if (verdict.failing.length === 0) {
+    lines.push('No automatable check fails.');
+  }
+  for (const check of verdict.failing) {
+    lines.push(`FAIL [${check.level}] ${check.id}: ${check.title}`);
+    for (const evidence of check.evidence) {
+      lines.push(
+        `  - ${evidence.object ? `${evidence.object}: ` : ''}${
+          evidence.message
+        }`,
+      );
+    }
+    if (check.remediation) {
+      lines.push(`  fix: ${check.remediation.trim().split('\n')[0]}`);
+    }
+  }
+  if (verdict.unknown.length) {
+    lines.push(
+      `Unknown until deployed or registered (${
+        verdict.unknown.length
+      }): ${verdict.unknown.join(', ')}`,
+    );
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,87 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  contentVerdict,
+  evaluateContent,
+  loadDefaultScorecard,
+  readDirectoryContent,
+} from '@readiness/backstage-plugin-readiness-node';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import request from 'supertest';
+import { CONTENT_SOURCES } from './actions/evaluate';
+import { loadTemplate, TEMPLATE_VALUES } from './__testUtils__/template';
+import { scaffolderModuleReadiness } from './module';
+
+jest.setTimeout(120_000);
+
+interface DryRunResponse {
+  log: Array<{ body: { message: string; stepId?: string; status?: string } }>;
+  directoryContents: Array<{ path: string; base64Content: string }>;
+  steps: Array<{ id: string }>;
+}
+
+async function dryRun(values: Record<string, string>) {
+  const { server } = await startTestBackend({
+    features: [
+      scaffolderPlugin,
+      scaffolderModuleReadiness,
+      catalogServiceMock.factory({ entities: [] }),
+      mockServices.rootConfig.factory({ data: {} }),
+    ],
+  });
+  const { template, directoryContents } = await loadTemplate();
+  return request(server)
+    .post('/api/scaffolder/v2/dry-run')
+    .send({ template, values, directoryContents });
+}
+
+describe('the production-ready service template', () => {
+  let workspace: string;
+
+  beforeAll(async () => {
+    workspace = await mkdtemp(join(tmpdir(), 'readiness-template-'));
+  });
+  afterAll(async () => {
+    await rm(workspace, { recursive: true, force: true });
+  });
+
+  it('runs through the scaffolder dry-run and its readiness step reports no failing check', async () => {
+    const response = await dryRun(TEMPLATE_VALUES);
+    expect({
+      status: response.status,
+      error: response.body.error?.message,
+    }).toEqual({ status: 200, error: undefined });
+    const body = response.body as DryRunResponse;
+    const messages = body.log.map(l => l.body.message).join('\n');
+    expect(messages).toContain(
+      'Readiness of component:default/orders-api on scorecard production-readiness',
+    );
+    expect(messages).toContain('No automatable check fails.');
+
+    for (const file of body.directoryContents) {
+      const path = join(workspace, file.path);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, Buffer.from(file.base64Content, 'base64'));
+    }
+  });
+
+  it('generates a workspace with zero failing automatable checks at gold', async () => {
+    const scorecard = await loadDefaultScorecard();
+    const { content } = await readDirectoryContent({
+      repo: workspace,
+      manifests: 'deploy',
+      confine: true,
+    });
+    const [evaluation] = evaluateContent({
+      content,
+      scorecards: [scorecard],
+      sources: CONTENT_SOURCES,
+    });
+    const verdict = contentVerdict(scorecard, evaluation);
+    expect(verdict.failing).toEqual([]);
+    expect(verdict.level).toBe('gold');
+  });
+});
