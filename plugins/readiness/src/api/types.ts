@@ -268,4 +268,21 @@ export interface ReadinessSourceStatus {
 export interface ReadinessStatus {
   providers: string[];
   sources: ReadinessSourceStatus[];
+  /** What each provider reads from (clusters, hosts) and whether it answered. */
+  targets?: ReadinessProviderTargets[];
+}
+
+/**
+ * Targets of one fact provider, from `GET /status`.
+ *
+ * @public
+ */
+export interface ReadinessProviderTargets {
+  provider: string;
+  targets: Array<{
+    name: string;
+    healthy: boolean;
+    lastSuccessAt?: string;
+    lastError?: string;
+  }>;
 }

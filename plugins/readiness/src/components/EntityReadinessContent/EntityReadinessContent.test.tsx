@@ -103,6 +103,35 @@ describe('EntityReadinessContent', () => {
     expect(within(replicas).queryByText(/Stale/)).not.toBeInTheDocument();
   });
 
+  it('shows why a check is unknown when its source failed or its facts are stale', async () => {
+    const stale = check({
+      ...probeCheck,
+      evidence: [
+        {
+          status: 'unknown',
+          message:
+            'kubernetes facts are stale (last collected 2026-11-20T08:00:00.000Z): Facts from kubernetes were collected at 2026-11-20T08:00:00.000Z, older than the maximum age; the last attempt failed: cluster prod-eu: 403 Forbidden (GET /apis/apps/v1/deployments)',
+        },
+      ],
+    });
+    await render(
+      mockReadinessApi({
+        getEntityReadiness: async () => ({
+          ...paymentsReadiness,
+          scorecards: [scorecardOf([replicasCheck, ownerCheck, stale])],
+        }),
+      }),
+    );
+
+    await expand('Has readiness probes');
+
+    expect(
+      await screen.findByText(/kubernetes facts are stale/),
+    ).toHaveTextContent(
+      'the last attempt failed: cluster prod-eu: 403 Forbidden (GET /apis/apps/v1/deployments)',
+    );
+  });
+
   it('narrows the list to failing and unknown checks', async () => {
     await render();
 
