@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ManifestsClusterConfig } from '../config';
 import { ClusterInfo } from '../facts/snapshot';
@@ -10,6 +10,9 @@ import {
 import { resolveRelativeTimes } from '@readiness/backstage-plugin-readiness-common';
 import { ClusterSource, ListedSnapshot } from './ClusterSource';
 
+/** Largest manifests file read; a larger one fails the listing, naming it. */
+export const MAX_MANIFEST_FILE_BYTES = 16 * 1024 * 1024;
+
 async function yamlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const files = await Promise.all(
@@ -17,8 +20,12 @@ async function yamlFiles(dir: string): Promise<string[]> {
       .sort((a, b) => a.name.localeCompare(b.name))
       .map(async entry => {
         const path = join(dir, entry.name);
+        // Symbolic links are never followed, so nothing outside the
+        // directory is read.
         if (entry.isDirectory()) return yamlFiles(path);
-        return /\.(ya?ml|json)$/i.test(entry.name) ? [path] : [];
+        return entry.isFile() && /\.(ya?ml|json)$/i.test(entry.name)
+          ? [path]
+          : [];
       }),
   );
   return files.flat();
@@ -45,6 +52,12 @@ export class ManifestsClusterSource implements ClusterSource {
     const dir = resolve(this.workingDirectory, this.config.path);
     const manifests: unknown[] = [];
     for (const file of await yamlFiles(dir)) {
+      const { size } = await lstat(file);
+      if (size > MAX_MANIFEST_FILE_BYTES) {
+        throw new Error(
+          `${file}: ${size} bytes is more than a manifests file may hold (${MAX_MANIFEST_FILE_BYTES})`,
+        );
+      }
       manifests.push(...parseManifests(await readFile(file, 'utf8'), file));
     }
     const resolved = this.config.relativeTimes

@@ -241,13 +241,16 @@ export function apiVersionOf(k: KindSpec): string {
 /**
  * The kind spec of an object by its apiVersion group and kind (any version of
  * the group matches, so rendered manifests with another served version are
- * still read).
+ * still read); undefined for anything else, including values that are not
+ * strings.
  */
 export function kindSpecFor(
-  apiVersion: string | undefined,
-  kind: string | undefined,
+  apiVersion: unknown,
+  kind: unknown,
 ): KindSpec | undefined {
-  const value = apiVersion ?? '';
+  // Rendered or posted manifests may hold anything; only strings name a kind.
+  if (typeof kind !== 'string') return undefined;
+  const value = typeof apiVersion === 'string' ? apiVersion : '';
   const group = value.includes('/') ? value.slice(0, value.indexOf('/')) : '';
   return KINDS.find(k => k.kind === kind && k.group === group);
 }

@@ -10,7 +10,8 @@ import { buildKubernetesFacts } from './buildFacts';
 
 /**
  * Parses a YAML text with one or more documents into objects. Empty
- * documents are skipped; a syntax error throws an Error naming the source.
+ * documents are skipped; a syntax error or an alias bomb throws an Error
+ * naming the source.
  *
  * @public
  */
@@ -20,7 +21,13 @@ export function parseManifests(text: string, source = 'manifest'): unknown[] {
     if (doc.errors.length > 0) {
       throw new Error(`${source}: ${doc.errors[0].message}`);
     }
-    const value = doc.toJS();
+    let value: unknown;
+    try {
+      // At most 100 alias expansions: a "billion laughs" document is refused.
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      throw new Error(`${source}: ${(error as Error).message}`);
+    }
     if (value !== null && value !== undefined) objects.push(value);
   }
   return objects;
