@@ -2,16 +2,17 @@ import { expect, Locator, Page, test } from '@playwright/test';
 
 /**
  * End-to-end tests of the Readiness plugin in the demo portal. The portal is
- * started by playwright.config.ts with the demo organisation (payments-api,
- * catalog-search, legacy-reports) and the default scorecard; the refresh
- * engine scores them shortly after start, so the tests that need scores wait
- * for the first results.
+ * started by playwright.config.ts with the demo organisation of examples/
+ * (payments-api reaches gold, catalog-search silver with failing gold checks);
+ * the refresh engine scores it shortly after start, so the tests that need
+ * scores wait for the first results.
  */
 
 const SCREENSHOTS = 'docs/screenshots';
 /** Tests that wait for the first scores get longer than the default 2 minutes. */
 const SCORED_TIMEOUT = 300_000;
 const PAYMENTS_API = '/catalog/default/component/payments-api';
+const CATALOG_SEARCH = '/catalog/default/component/catalog-search';
 
 /** Signs in as guest if the sign-in page shows, and waits for the portal. */
 async function signInIfAsked(page: Page) {
@@ -52,7 +53,7 @@ async function reloadUntilVisible(page: Page, locator: Locator) {
   }).toPass({ timeout: 240_000, intervals: [5_000] });
 }
 
-/** Opens a page of payments-api once it has been scored. */
+/** Opens an entity page once the entity has been scored. */
 async function openScored(page: Page, path: string) {
   await open(page, path);
   await reloadUntilVisible(page, page.getByLabel(/^Level: /));
@@ -120,11 +121,11 @@ test('a failing check on the overview drills down to the entities failing it', a
   await page.screenshot({ path: `${SCREENSHOTS}/readiness-drill-down.png` });
 });
 
-test('the Readiness tab of payments-api shows its level and the evidence of a failing check', async ({
+test('the Readiness tab of catalog-search shows its level and the evidence of a failing check', async ({
   page,
 }) => {
   test.setTimeout(SCORED_TIMEOUT);
-  await openScored(page, `${PAYMENTS_API}/readiness`);
+  await openScored(page, `${CATALOG_SEARCH}/readiness`);
 
   await expect(page.getByText(/^\d+ checks in \d+ categories$/)).toBeVisible();
   const failingCheck = page
@@ -142,11 +143,11 @@ test('the Readiness tab of payments-api shows its level and the evidence of a fa
   });
 });
 
-test('attesting a failing check of payments-api changes its status', async ({
+test('attesting a failing check of catalog-search changes its status', async ({
   page,
 }) => {
   test.setTimeout(SCORED_TIMEOUT);
-  await openScored(page, `${PAYMENTS_API}/readiness`);
+  await openScored(page, `${CATALOG_SEARCH}/readiness`);
 
   const row = page
     .getByRole('button', { name: /· attestation/ })
@@ -160,7 +161,7 @@ test('attesting a failing check of payments-api changes its status', async ({
   const dialog = page.getByRole('dialog');
   await dialog
     .getByLabel(/Evidence URL/)
-    .fill('https://wiki.example.com/payments-api/runbook-review');
+    .fill('https://wiki.example.com/catalog-search/threat-model');
   await dialog.getByLabel('Note').fill('Reviewed by the e2e test');
   await dialogSettled(page);
   await page.screenshot({ path: `${SCREENSHOTS}/readiness-attest-dialog.png` });

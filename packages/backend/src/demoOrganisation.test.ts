@@ -73,6 +73,16 @@ function postgres(url: string): Database {
 
 const databases = [sqlite(), ...(postgresUrl ? [postgres(postgresUrl)] : [])];
 
+/** The demo services: Components of examples/catalog/services.yaml. */
+const demoServices: string[] = readFileSync(
+  resolve(repoRoot, 'examples/catalog/services.yaml'),
+  'utf8',
+)
+  .split(/^---$/m)
+  .map(doc => parseYaml(doc))
+  .filter(doc => doc?.kind === 'Component')
+  .map(doc => doc.metadata.name);
+
 const catalogFiles = ['org', 'users', 'systems', 'services'].map(name => ({
   type: 'file',
   target: resolve(repoRoot, `examples/catalog/${name}.yaml`),
@@ -176,7 +186,7 @@ describe.each(databases)('the demo organisation on $name', database => {
       '/api/catalog/entities/by-name/group/default/team-payments',
       'hasMember',
     );
-    for (const name of ['payments-api', 'catalog-search', 'legacy-reports']) {
+    for (const name of [...demoServices, 'fraud-scoring', 'product-catalog']) {
       await waitForEntity(
         server,
         `/api/catalog/entities/by-name/component/default/${name}`,
@@ -298,5 +308,57 @@ describe.each(databases)('the demo organisation on $name', database => {
         'data-volume-backups',
       ].map(status),
     ).toEqual(['fail', 'fail', 'fail', 'unknown']);
+  });
+
+  it('spreads the demo services over every level of both scorecards, computed from their manifests, repositories and records', async () => {
+    expect(demoServices).toHaveLength(12);
+    for (const name of [...demoServices, 'fraud-scoring', 'product-catalog']) {
+      const res = await request(server)
+        .post(`/api/readiness/entities/component/default/${name}/refresh`)
+        .set(auth);
+      expect(res.status).toBe(200);
+    }
+    const levelsOn = async (scorecard: string) => {
+      const res = await request(server)
+        .get(`/api/readiness/entities?scorecard=${scorecard}&limit=50`)
+        .set(auth);
+      expect(res.status).toBe(200);
+      return Object.fromEntries(
+        res.body.items.map((i: { entityRef: string; level: string | null }) => [
+          i.entityRef.replace('component:default/', ''),
+          i.level,
+        ]),
+      );
+    };
+    await expect(levelsOn('launch-basics')).resolves.toEqual({
+      'order-events': 'launch-ready',
+      'fraud-scoring': null,
+      'product-catalog': null,
+    });
+    await expect(levelsOn('production-readiness')).resolves.toEqual({
+      'auth-gateway': 'gold',
+      'payments-api': 'gold',
+      'catalog-search': 'silver',
+      'feature-flags': 'silver',
+      'payments-ledger': 'silver',
+      recommendations: 'bronze',
+      'search-indexer': 'bronze',
+      'shipping-quotes': 'bronze',
+      'legacy-reports': null,
+      'notification-hub': null,
+      'warehouse-sync': null,
+    });
+    const overview = await request(server)
+      .get('/api/readiness/overview?scorecard=production-readiness&groupBy=owner')
+      .set(auth);
+    expect(
+      overview.body.groups.items.map((g: { key: string }) => g.key).sort(),
+    ).toEqual([
+      'group:default/team-discovery',
+      'group:default/team-fulfilment',
+      'group:default/team-payments',
+      'group:default/team-platform',
+      'user:default/jdoe',
+    ]);
   });
 });
