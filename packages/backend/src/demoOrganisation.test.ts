@@ -151,7 +151,12 @@ async function waitForEntity(
   }
 }
 
-type CheckResult = { checkId: string; status: string; level: string };
+type CheckResult = {
+  checkId: string;
+  status: string;
+  level: string;
+  renewBy?: string;
+};
 
 /** Refreshes one demo service through the API and returns its default scorecard. */
 async function refreshAndRead(
@@ -252,10 +257,19 @@ describe.each(databases)('the demo organisation on $name', database => {
     expect(byStatus('fail', 'silver')).toEqual([]);
     // 81 passes and one exemption of 98 applicable checks.
     expect(scorecard.score).toBeCloseTo((82 / 98) * 100, 0);
-    const runbook = (
-      scorecard.checks as Array<CheckResult & Record<string, any>>
-    ).find(c => c.checkId === 'oncall-runbook-content');
+    // Attested at T-170d with a 180-day expiry: passing, and due for renewal.
+    const runbook = (scorecard.checks as CheckResult[]).find(
+      c => c.checkId === 'oncall-runbook-content',
+    );
     expect(runbook?.status).toBe('pass');
+    const daysLeft = (Date.parse(runbook!.renewBy!) - Date.now()) / 86_400_000;
+    expect(daysLeft).toBeGreaterThan(9);
+    expect(daysLeft).toBeLessThanOrEqual(10);
+    expect(
+      (scorecard.checks as CheckResult[])
+        .filter(c => c.renewBy)
+        .map(c => c.checkId),
+    ).toEqual(['oncall-runbook-content']);
   });
 
   it('scores legacy-reports none with the bronze statuses of the fixture table', async () => {

@@ -26,6 +26,8 @@ export interface EntityCheckResult {
   evaluatedAt: string;
   /** The newest attestation of this check, in force or not. */
   attestation?: Attestation;
+  /** Set while that attestation expires within 14 days: renew it before this time. */
+  renewBy?: string;
   /** The exemption in force, if any. */
   exemption?: Exemption;
 }

@@ -54,6 +54,10 @@ export {
   type RecordContext,
 } from './evaluation/applyRecords';
 export { evaluateCheck } from './evaluation/evaluateCheck';
+export {
+  ATTESTATION_RENEWAL_DAYS,
+  attestationRenewBy,
+} from './evaluation/renewal';
 export { evaluateScorecard } from './evaluation/evaluateScorecard';
 export {
   emptyStatusCounts,

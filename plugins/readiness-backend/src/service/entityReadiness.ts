@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   Attestation,
+  attestationRenewBy,
   EntityReadiness,
   Exemption,
   Scorecard,
@@ -41,6 +42,7 @@ export function buildEntityReadiness(input: {
       if (!result) {
         return [];
       }
+      const attestation = input.attestations.find(a => a.checkId === check.id);
       return [
         {
           checkId: check.id,
@@ -53,7 +55,8 @@ export function buildEntityReadiness(input: {
           status: result.status,
           evidence: result.evidence,
           evaluatedAt: result.evaluatedAt.toISOString(),
-          attestation: input.attestations.find(a => a.checkId === check.id),
+          attestation,
+          renewBy: attestation && attestationRenewBy(attestation, input.now),
           exemption: input.exemptions.find(
             e => e.checkId === check.id && inForce(e, input.now),
           ),

@@ -10,6 +10,7 @@ import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import type { EntityCheckResult } from '@readiness/backstage-plugin-readiness-common';
 import {
   ageInDays,
+  formatDate,
   formatRelativeTime,
   formatTimestamp,
 } from '../../utils/format';
@@ -43,8 +44,9 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /**
- * One check as an expandable row: status, title, level, source and age;
- * expanded, the details and the actions the user may take.
+ * One check as an expandable row: status, title, level, source, a renewal
+ * reminder for attestations about to expire, and age; expanded, the details
+ * and the actions the user may take.
  *
  * @public
  */
@@ -77,6 +79,15 @@ export function CheckRow(
           <Typography variant="body2" className={classes.meta}>
             {levelLabel(check.level)} · {check.source}
           </Typography>
+          {check.renewBy && (
+            <Typography
+              variant="body2"
+              className={classes.stale}
+              title="The attestation expires soon; attest again to keep the check passing"
+            >
+              Renew by {formatDate(check.renewBy)}
+            </Typography>
+          )}
           <Typography
             variant="body2"
             className={stale ? classes.stale : classes.meta}

@@ -132,6 +132,31 @@ describe('EntityReadinessContent', () => {
     );
   });
 
+  it('reminds owners to renew an attestation that expires within 14 days', async () => {
+    const expiring = check({
+      ...runbookCheck,
+      status: 'pass',
+      renewBy: '2026-12-03T13:00:00.000Z',
+    });
+    await render(
+      mockReadinessApi({
+        getEntityReadiness: async () => ({
+          ...paymentsReadiness,
+          scorecards: [scorecardOf([replicasCheck, expiring])],
+        }),
+      }),
+    );
+
+    const row = await screen.findByRole('button', {
+      name: new RegExp(runbookCheck.title),
+    });
+    expect(within(row).getByText(/^Renew by /)).toBeInTheDocument();
+    const replicas = screen.getByRole('button', {
+      name: /Runs at least two replicas/,
+    });
+    expect(within(replicas).queryByText(/Renew by/)).not.toBeInTheDocument();
+  });
+
   it('narrows the list to failing and unknown checks', async () => {
     await render();
 
