@@ -158,11 +158,11 @@ export function formatVerdict(
   for (const check of verdict.failing) {
     lines.push(`FAIL [${check.level}] ${check.id}: ${check.title}`);
     for (const evidence of check.evidence) {
-      lines.push(
-        `  - ${evidence.object ? `${evidence.object}: ` : ''}${
-          evidence.message
-        }`,
-      );
+      const prefix =
+        evidence.object && !evidence.message.startsWith(evidence.object)
+          ? `${evidence.object}: `
+          : '';
+      lines.push(`  - ${prefix}${evidence.message}`);
     }
     if (check.remediation) {
       lines.push(`  fix: ${check.remediation.trim().split('\n')[0]}`);
