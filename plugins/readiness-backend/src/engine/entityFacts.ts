@@ -14,19 +14,60 @@ export function contentHash(value: unknown): string {
   return createHash('sha256').update(stableJson(value)).digest('hex');
 }
 
+/**
+ * Hashes already known for fact data read from the store (its
+ * `content_hash`, computed with {@link contentHash} when it was collected),
+ * so that evaluating an entity does not serialise its facts again.
+ */
+const storedHashes = new WeakMap<object, string>();
+
+function dataHash(data: Record<string, unknown>): string {
+  return storedHashes.get(data) ?? contentHash(data);
+}
+
+/** Hash of each scorecard definition, computed once per definition object. */
+const definitionHashes = new WeakMap<Scorecard, string>();
+
+function definitionHash(scorecard: Scorecard): string {
+  let hash = definitionHashes.get(scorecard);
+  if (!hash) {
+    hash = contentHash(scorecard);
+    definitionHashes.set(scorecard, hash);
+  }
+  return hash;
+}
+
 function stableJson(value: unknown): string {
+  const parts: string[] = [];
+  writeStableJson(value, parts);
+  return parts.join('');
+}
+
+function writeStableJson(value: unknown, parts: string[]): void {
   if (Array.isArray(value)) {
-    return `[${value.map(stableJson).join(',')}]`;
+    parts.push('[');
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) parts.push(',');
+      writeStableJson(value[i], parts);
+    }
+    parts.push(']');
+    return;
   }
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries
-      .map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`)
-      .join(',')}}`;
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record)
+      .filter(k => record[k] !== undefined)
+      .sort();
+    parts.push('{');
+    for (let i = 0; i < keys.length; i++) {
+      if (i > 0) parts.push(',');
+      parts.push(JSON.stringify(keys[i]), ':');
+      writeStableJson(record[keys[i]], parts);
+    }
+    parts.push('}');
+    return;
   }
-  return JSON.stringify(value) ?? 'null';
+  parts.push(JSON.stringify(value) ?? 'null');
 }
 
 /**
@@ -44,6 +85,9 @@ export function toEntityFacts(
   const sources: Record<string, SourceFacts> = {};
   for (const facts of stored) {
     if (facts.data && facts.collectedAt) {
+      if (facts.contentHash) {
+        storedHashes.set(facts.data, facts.contentHash);
+      }
       const ageMs = options.now.getTime() - facts.collectedAt.getTime();
       const collectedAt = facts.collectedAt.toISOString();
       sources[facts.source] =
@@ -85,13 +129,13 @@ export function evaluationInputHash(input: {
   const inForce = (r: { expiresAt: string; revokedAt?: string }) =>
     !r.revokedAt && Date.parse(r.expiresAt) > now;
   return contentHash({
-    scorecard: input.scorecard,
+    scorecard: definitionHash(input.scorecard),
     entity: input.facts.entity,
     sources: Object.fromEntries(
       Object.entries(input.facts.sources).map(([id, s]) => [
         id,
         s?.status === 'ok'
-          ? { status: s.status, hash: contentHash(s.data) }
+          ? { status: s.status, hash: dataHash(s.data) }
           : { status: s?.status, error: s?.error },
       ]),
     ),
