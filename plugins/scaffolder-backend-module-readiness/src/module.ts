@@ -1,7 +1,10 @@
+import { resolve } from 'node:path';
 import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { ScmIntegrations } from '@backstage/integration';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { Scorecard } from '@readiness/backstage-plugin-readiness-common';
 import {
@@ -10,11 +13,13 @@ import {
   ScorecardOverrides,
 } from '@readiness/backstage-plugin-readiness-node';
 import { createReadinessEvaluateAction } from './actions/evaluate';
+import { createPublishLocalAction } from './actions/publishLocal';
 
 /**
- * Adds the `readiness:evaluate` action to the scaffolder. It evaluates
- * against the default production-readiness scorecard with the check
- * overrides of `readiness.defaultScorecard.overrides`.
+ * Adds the Readiness actions to the scaffolder: `readiness:evaluate`, which
+ * evaluates against the default production-readiness scorecard with the
+ * check overrides of `readiness.defaultScorecard.overrides`, and
+ * `readiness:publish:local` for portals without an SCM host.
  *
  * @public
  */
@@ -26,8 +31,9 @@ export const scaffolderModuleReadiness = createBackendModule({
       deps: {
         scaffolderActions: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
+        catalog: catalogServiceRef,
       },
-      async init({ scaffolderActions, config }) {
+      async init({ scaffolderActions, config, catalog }) {
         let loaded: Promise<Scorecard[]> | undefined;
         const scorecards = () =>
           (loaded ??= loadDefaultScorecard().then(scorecard => [
@@ -37,8 +43,20 @@ export const scaffolderModuleReadiness = createBackendModule({
                 {}) as ScorecardOverrides,
             ),
           ]));
+        const localPublish = config.getOptionalConfig(
+          'readiness.scaffolder.localPublish',
+        );
         scaffolderActions.addActions(
           createReadinessEvaluateAction({ scorecards }),
+          createPublishLocalAction({
+            publish: localPublish && {
+              root: resolve(localPublish.getString('root')),
+              catalogLocation:
+                localPublish.getOptionalString('catalogLocation'),
+            },
+            integrations: ScmIntegrations.fromConfig(config),
+            catalog,
+          }),
         );
       },
     });

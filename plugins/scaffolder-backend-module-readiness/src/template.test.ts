@@ -17,10 +17,13 @@ import { scaffolderModuleReadiness } from './module';
 
 jest.setTimeout(120_000);
 
+const publishRoot = join(tmpdir(), 'readiness-template-publish-unused');
+
 interface DryRunResponse {
   log: Array<{ body: { message: string; stepId?: string; status?: string } }>;
   directoryContents: Array<{ path: string; base64Content: string }>;
   steps: Array<{ id: string }>;
+  output: Record<string, unknown>;
 }
 
 async function dryRun(values: Record<string, string>) {
@@ -29,7 +32,11 @@ async function dryRun(values: Record<string, string>) {
       scaffolderPlugin,
       scaffolderModuleReadiness,
       catalogServiceMock.factory({ entities: [] }),
-      mockServices.rootConfig.factory({ data: {} }),
+      mockServices.rootConfig.factory({
+        data: {
+          readiness: { scaffolder: { localPublish: { root: publishRoot } } },
+        },
+      }),
     ],
   });
   const { template, directoryContents } = await loadTemplate();
@@ -60,6 +67,18 @@ describe('the production-ready service template', () => {
       'Readiness of component:default/orders-api on scorecard production-readiness',
     );
     expect(messages).toContain('No automatable check fails.');
+    expect(messages).toContain(
+      'Dry run: would publish https://github.com/example-org/orders-api to',
+    );
+    expect(body.output).toMatchObject({
+      links: [
+        {
+          title: 'Repository',
+          url: 'https://github.com/example-org/orders-api',
+        },
+        { title: 'Open in catalog', entityRef: 'component:default/orders-api' },
+      ],
+    });
 
     for (const file of body.directoryContents) {
       const path = join(workspace, file.path);

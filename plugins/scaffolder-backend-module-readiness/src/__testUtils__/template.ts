@@ -48,4 +48,5 @@ export const TEMPLATE_VALUES = {
   dataClassification: 'confidential',
   personalData: 'personal',
   repoUrl: 'github.com?owner=example-org&repo=orders-api',
+  publishTo: 'local',
 };
