@@ -1,4 +1,8 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -73,6 +77,21 @@ const providerModule = createBackendModule({
   },
 });
 
+/** Hands the test the readiness plugin's scheduler, to run its tasks. */
+let scheduler: SchedulerService | undefined;
+const schedulerProbe = createBackendModule({
+  pluginId: 'readiness',
+  moduleId: 'scheduler-probe',
+  register(reg) {
+    reg.registerInit({
+      deps: { pluginScheduler: coreServices.scheduler },
+      async init({ pluginScheduler }) {
+        scheduler = pluginScheduler;
+      },
+    });
+  },
+});
+
 const named = (name: string, description?: string): Entity => ({
   ...testEntity,
   metadata: { ...testEntity.metadata, name, description },
@@ -80,10 +99,10 @@ const named = (name: string, description?: string): Entity => ({
 
 describe('readiness metrics', () => {
   it('reports refresh duration, failures per source and entities per level through the MetricsService', async () => {
-    const scheduler = mockServices.scheduler();
     await startTestBackend({
       features: [
-        scheduler.factory({ skipTaskRunOnStartup: true }),
+        mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
+        schedulerProbe,
         readinessPlugin,
         providerModule,
         catalogServiceMock.factory({
@@ -107,8 +126,8 @@ describe('readiness metrics', () => {
     });
 
     // The scheduled tasks sync the queue, then work it in two batches of two.
-    await scheduler.triggerTask('readiness-sync-queue');
-    await scheduler.triggerTask('readiness-refresh');
+    await scheduler!.triggerTask('readiness-sync-queue');
+    await scheduler!.triggerTask('readiness-refresh');
 
     const levels: DataPoint<number>[] = await points(
       METRIC_NAMES.entitiesPerLevel,
