@@ -46,8 +46,7 @@ const FAULTS: Fault[] = [
     name: 'slower than the cluster timeout',
     apply: c => c.update({ slowResources: { deployments: 3000 } }),
     clear: c => c.update({ slowResources: {} }),
-    cause:
-      /timed out after 0\.5s \(GET \/apis\/apps\/v1\/deployments\)/,
+    cause: /timed out after 0\.5s \(GET \/apis\/apps\/v1\/deployments\)/,
   },
   {
     name: 'rejecting the token with 401',
@@ -72,8 +71,7 @@ const FAULTS: Fault[] = [
         },
       }),
     clear: c => c.update({ failWith: undefined }),
-    cause:
-      /500 Internal Server Error \(GET .*\): etcdserver: leader changed/,
+    cause: /500 Internal Server Error \(GET .*\): etcdserver: leader changed/,
   },
   {
     name: 'answering with malformed JSON',
