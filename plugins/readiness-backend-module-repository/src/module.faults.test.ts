@@ -58,13 +58,16 @@ const FAULTS: Fault[] = [
     name: 'down (connection refused)',
     apply: host => host.stop(),
     clear: host => host.resume(),
-    cause: cause('FetchError: request to .* failed, reason: connect ECONNREFUSED'),
+    cause: cause(
+      'FetchError: request to .* failed, reason: connect ECONNREFUSED',
+    ),
     hostUnhealthy: true,
   },
   {
     name: 'slower than the provider time limit',
     ...answering({ delayMs: 3000 }),
-    cause: /^TimeoutError: Fact provider repository gave no answer within 1000 ms$/,
+    cause:
+      /^TimeoutError: Fact provider repository gave no answer within 1000 ms$/,
     hostUnhealthy: false,
   },
   {
@@ -203,7 +206,9 @@ describe('readinessModuleRepository when the SCM fails', () => {
       expect(failing.host(healthy.host)).toMatchObject({ healthy: true });
       // A read cut off by the time limit never reached the host's record.
       expect(failing.host(faulty.host)).toMatchObject(
-        fault.hostUnhealthy ? unhealthyHost(fault.cause) : { name: faulty.host },
+        fault.hostUnhealthy
+          ? unhealthyHost(fault.cause)
+          : { name: faulty.host },
       );
 
       await fault.clear(faulty);
