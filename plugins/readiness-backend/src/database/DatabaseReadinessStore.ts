@@ -31,6 +31,7 @@ import {
 } from './mappers';
 import * as imports from './imports';
 import * as queue from './queue';
+import { deleteResults, updateCheckCounts } from './checkCounts';
 import * as facts from './facts';
 import * as reports from './reports';
 import {
@@ -127,15 +128,20 @@ export class DatabaseReadinessStore implements ReadinessStore {
   async writeEvaluation(write: EvaluationWrite): Promise<void> {
     const { entityRef, scorecardId } = write.score;
     await this.db.transaction(async trx => {
-      await trx(TABLES.results)
-        .where({ entity_ref: entityRef, scorecard_id: scorecardId })
-        .delete();
+      const before = await deleteResults(
+        trx,
+        trx(TABLES.results).where({
+          entity_ref: entityRef,
+          scorecard_id: scorecardId,
+        }),
+      );
       const rows = write.results.map(result =>
         resultToRow(entityRef, scorecardId, result),
       );
       for (const batch of chunks(rows, 200)) {
         await trx(TABLES.results).insert(batch);
       }
+      await updateCheckCounts(trx, before, rows);
       await trx(TABLES.scores)
         .insert(scoreToRow(write.score))
         .onConflict(['entity_ref', 'scorecard_id'])
@@ -190,9 +196,13 @@ export class DatabaseReadinessStore implements ReadinessStore {
   async deleteEntities(entityRefs: string[]): Promise<void> {
     await this.db.transaction(async trx => {
       for (const refs of chunks([...new Set(entityRefs)])) {
+        const removed = await deleteResults(
+          trx,
+          trx(TABLES.results).whereIn('entity_ref', refs),
+        );
+        await updateCheckCounts(trx, removed, []);
         for (const table of [
           TABLES.facts,
-          TABLES.results,
           TABLES.scores,
           TABLES.history,
           TABLES.queue,

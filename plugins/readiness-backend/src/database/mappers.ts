@@ -29,6 +29,7 @@ export const TABLES = {
   attestations: 'readiness_attestations',
   exemptions: 'readiness_exemptions',
   queue: 'readiness_refresh_queue',
+  checkCounts: 'readiness_check_counts',
 } as const;
 
 export interface FactsRow {

@@ -256,6 +256,24 @@ export async function getTopFailingChecks(
     limit: number;
   },
 ): Promise<CheckFailureCount[]> {
+  if (!Object.values(options.filters).some(v => v !== undefined)) {
+    // Org-wide: the counts kept with the results, not an aggregate of them.
+    const counted: Array<{ check_id: string; entities: DbNumber }> = await db(
+      TABLES.checkCounts,
+    )
+      .where({ scorecard_id: options.scorecardId, status: 'fail' })
+      .where('entities', '>', 0)
+      .select('check_id', 'entities')
+      .orderBy([
+        { column: 'entities', order: 'desc' },
+        { column: 'check_id', order: 'asc' },
+      ])
+      .limit(options.limit);
+    return counted.map(row => ({
+      checkId: row.check_id,
+      failing: toNumber(row.entities),
+    }));
+  }
   const rows: Array<{ check_id: string; failing: DbNumber }> =
     await filteredResults(db, options.scorecardId, options.filters)
       .where('r.status', 'fail')
