@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { JsonObject } from '@backstage/types';
 import { parseAllDocuments } from 'yaml';
 import { component } from './__testUtils__/demo';
 import { deployment, exampleObjects } from './__testUtils__/objects';
@@ -46,7 +47,7 @@ function resourceOf(
 
 describe('cluster access', () => {
   let server: StandInApiServer;
-  let cluster: Record<string, unknown>;
+  let cluster: JsonObject;
 
   beforeAll(async () => {
     const tls = selfSignedCertificate();

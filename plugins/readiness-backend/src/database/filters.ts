@@ -47,15 +47,17 @@ export function applyEntityFilters<T extends {}, R>(
   }
 
   if (filters.entityRefs) {
-    const refs = filters.entityRefs;
-    if (refs.length === 0) {
-      query.whereRaw('1 = 0');
+    // One bound parameter whatever the number of refs: an array on
+    // PostgreSQL, a JSON list on SQLite (thousands of IN (...) values would
+    // be parsed and planned again by every query).
+    const column = `${alias}.entity_ref`;
+    if (isPostgres(query)) {
+      query.whereRaw('?? = any(?)', [column, filters.entityRefs]);
     } else {
-      query.where(q => {
-        for (const part of chunks(refs)) {
-          q.orWhereIn(`${alias}.entity_ref`, part);
-        }
-      });
+      query.whereRaw('?? in (select value from json_each(?))', [
+        column,
+        JSON.stringify(filters.entityRefs),
+      ]);
     }
   }
 
@@ -76,6 +78,10 @@ export function applyEntityFilters<T extends {}, R>(
   }
 
   return query;
+}
+
+function isPostgres(query: Knex.QueryBuilder<any, any>): boolean {
+  return (query as any).client.config.client === 'pg';
 }
 
 function escapeLike(value: string): string {
