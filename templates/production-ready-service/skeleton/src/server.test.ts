@@ -46,4 +46,29 @@ describe('the service', () => {
       await service.stop();
     }
   });
+
+  it('answers 405 to methods other than GET and 404 beside /metrics', async () => {
+    const service = await start(config);
+    try {
+      const post = await fetch(`http://localhost:${service.port}/v1/greeting`, {
+        method: 'POST',
+      });
+      expect(post.status).toBe(405);
+      const other = await fetch(`http://localhost:${service.metricsPort}/other`);
+      expect(other.status).toBe(404);
+    } finally {
+      await service.stop();
+    }
+  });
+
+  it('reports not ready as soon as it starts shutting down', async () => {
+    const service = await start({ ...config, shutdownDelayMs: 200 });
+    const stopped = service.stop();
+    const response = await fetch(`http://localhost:${service.port}/readyz`, {
+      headers: { connection: 'close' },
+    });
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ status: 'not ready' });
+    await stopped;
+  });
 });
