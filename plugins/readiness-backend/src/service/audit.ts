@@ -76,6 +76,6 @@ export function buildAuditTrail(records: {
     (a, b) =>
       Date.parse(a.at) - Date.parse(b.at) ||
       rank(a) - rank(b) ||
-      (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0),
+      a.recordId.localeCompare(b.recordId, 'en'),
   );
 }
