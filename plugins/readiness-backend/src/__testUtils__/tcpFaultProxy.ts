@@ -26,11 +26,6 @@ export class TcpFaultProxy {
     return this.listenPort;
   }
 
-  /** Connections open through the proxy right now. */
-  get connections(): number {
-    return this.sockets.size / 2;
-  }
-
   /** Destroys every open connection and refuses new ones until `restore()`. */
   async cut(): Promise<void> {
     const server = this.server;
