@@ -89,6 +89,7 @@ describe('access control', () => {
         (c: { checkId: string }) => c.checkId === 'oncall-runbook-content',
       );
       expect(runbook.status).toBe('fail');
+      expect(runbook.attestation).toBeUndefined();
     });
 
     it('lets a holder of readiness.attestation.create attest for an entity it does not own', async () => {

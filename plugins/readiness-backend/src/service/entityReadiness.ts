@@ -42,7 +42,9 @@ export function buildEntityReadiness(input: {
       if (!result) {
         return [];
       }
-      const attestation = input.attestations.find(a => a.checkId === check.id);
+      const attestation = input.attestations.find(
+        a => a.checkId === check.id && !a.revokedAt,
+      );
       return [
         {
           checkId: check.id,
