@@ -21,8 +21,10 @@ export function contentHash(value: unknown): string {
  */
 const storedHashes = new WeakMap<object, string>();
 
-function dataHash(data: Record<string, unknown>): string {
-  return storedHashes.get(data) ?? contentHash(data);
+function dataHash(data: unknown): string {
+  const stored =
+    data && typeof data === 'object' ? storedHashes.get(data) : undefined;
+  return stored ?? contentHash(data);
 }
 
 /** Hash of each scorecard definition, computed once per definition object. */
