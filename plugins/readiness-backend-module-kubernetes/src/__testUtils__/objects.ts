@@ -5,17 +5,36 @@ import { parseManifests } from '../facts/manifests';
 import { KubeObject } from '../facts/objects';
 import { REPO_ROOT } from './demo';
 
-/** The objects of one example cluster directory, with relative times resolved. */
+/**
+ * Namespace directories of the three fixture services of
+ * readiness-checklist.md section 8; the other demo services live in others.
+ */
+const FIXTURE_NAMESPACES = new Set([
+  'payments',
+  'payments-staging',
+  'discovery',
+  'discovery-staging',
+  'reports',
+]);
+
+/**
+ * The objects of the fixture services in one example cluster directory (and
+ * the cluster's own objects, such as Nodes), with relative times resolved.
+ */
 export function exampleObjects(
   cluster: string,
   now = new Date(),
 ): KubeObject[] {
-  const walk = (dir: string): string[] =>
+  const walk = (dir: string, depth = 0): string[] =>
     readdirSync(dir)
       .sort()
       .flatMap(name => {
         const path = join(dir, name);
-        if (statSync(path).isDirectory()) return walk(path);
+        if (statSync(path).isDirectory()) {
+          return depth > 0 || FIXTURE_NAMESPACES.has(name)
+            ? walk(path, depth + 1)
+            : [];
+        }
         return /\.ya?ml$/.test(name) ? [path] : [];
       });
   const dir = join(REPO_ROOT, 'examples/kubernetes', cluster);

@@ -21,8 +21,11 @@ describe('ManifestsClusterSource', () => {
     );
     const { snapshot, calls } = await source.list();
     expect(calls.total).toBe(0);
+    // The fixture and the two demo services that reuse its manifests.
     expect(snapshot.objects.deployments?.map(d => d.metadata?.name)).toEqual([
+      'notification-hub',
       'legacy-reports',
+      'warehouse-sync',
     ]);
     expect(snapshot.objects.nodes).toHaveLength(1);
     const [pod] = snapshot.objects.pods ?? [];
