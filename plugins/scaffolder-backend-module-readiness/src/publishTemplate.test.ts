@@ -80,7 +80,11 @@ describe('the production-ready service template, run for real', () => {
     });
 
     let task: { status: string } = { status: 'open' };
-    for (let i = 0; i < 200 && ['open', 'processing'].includes(task.status); i++) {
+    for (
+      let i = 0;
+      i < 200 && ['open', 'processing'].includes(task.status);
+      i++
+    ) {
       await new Promise(resolve => setTimeout(resolve, 250));
       task = (
         await request(server).get(`/api/scaffolder/v2/tasks/${created.body.id}`)
@@ -140,9 +144,12 @@ describe('the production-ready service template, run for real', () => {
     );
     const facts = await repositories.collect({ entities: [entity] });
     const collected = facts.get('component:default/orders-api');
-    expect(collected?.status).toBe('ok');
-    const tree = (collected as { data: { tree: { fileCount: number } } }).data
-      .tree;
+    if (collected?.status !== 'ok') {
+      throw new Error(
+        `expected repository facts, got ${JSON.stringify(collected)}`,
+      );
+    }
+    const { tree } = collected.data as { tree: { fileCount: number } };
     // Every file of the skeleton, read from the published directory.
     expect(tree.fileCount).toBeGreaterThan(30);
   });
