@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Dirent } from 'node:fs';
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { isChildPath } from '@backstage/backend-plugin-api';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
@@ -19,6 +20,29 @@ export interface LocalLocation {
 
 function toPosix(path: string): string {
   return path.split(sep).join('/');
+}
+
+/**
+ * The content of a regular file, opened without following a symbolic link:
+ * undefined when the path is (or has become, since it was listed) a link or
+ * anything but a regular file.
+ */
+export async function readRegularFile(
+  path: string,
+): Promise<Buffer | undefined> {
+  let handle;
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') return undefined;
+    throw error;
+  }
+  try {
+    if (!(await handle.stat()).isFile()) return undefined;
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
 }
 
 /**
@@ -109,7 +133,13 @@ export class LocalTreeReader {
     if (!budget.exceeded) {
       for (const { path } of admitted) {
         options.signal?.throwIfAborted();
-        const file = budget.toFile(path, await readFile(join(dir, path)));
+        const content = await readRegularFile(join(dir, path));
+        if (!content) {
+          // Replaced by a link (or something else) after it was listed.
+          budget.skipped.push({ path, reason: 'symlink' });
+          continue;
+        }
+        const file = budget.toFile(path, content);
         if (file) files.push(file);
       }
     }

@@ -3,6 +3,7 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { buildRepositoryFacts, RepositoryFacts } from '../facts';
+import { readRegularFile } from './LocalTreeReader';
 import {
   createProvider,
   entityAt,
@@ -132,6 +133,20 @@ describe('hostile repository content', () => {
         'outside readiness.repository.allowedLocalRoots',
       ),
     });
+  });
+
+  it('opens files without following a link that replaced them after listing', async () => {
+    writeFileSync(join(tree, 'RUNBOOK.md'), '# runbook\n');
+    await expect(readRegularFile(join(tree, 'RUNBOOK.md'))).resolves.toEqual(
+      Buffer.from('# runbook\n'),
+    );
+    rmSync(join(tree, 'RUNBOOK.md'));
+    symlinkSync(join(workDir, 'outside/RUNBOOK.md'), join(tree, 'RUNBOOK.md'));
+    await expect(
+      readRegularFile(join(tree, 'RUNBOOK.md')),
+    ).resolves.toBeUndefined();
+    mkdirSync(join(tree, 'dir'));
+    await expect(readRegularFile(join(tree, 'dir'))).resolves.toBeUndefined();
   });
 
   it('refuses locations that climb out of the allowed root with ..', async () => {
