@@ -248,6 +248,33 @@ export async function getTrend(
   }));
 }
 
+/**
+ * Whether the filters select every scored entity of the scorecard: no filter
+ * at all, or only a list of entity refs (the caller's readable entities) that
+ * names all of them, which two counts of score rows tell.
+ */
+async function coversEveryEntity(
+  db: Knex,
+  scorecardId: string,
+  filters: EntityFilters,
+): Promise<boolean> {
+  const { entityRefs, ...others } = filters;
+  if (Object.values(others).some(v => v !== undefined)) {
+    return false;
+  }
+  if (entityRefs === undefined) {
+    return true;
+  }
+  const [all, selected] = await Promise.all([
+    countRows(db, filteredScores(db, scorecardId, {}).select('s.entity_ref')),
+    countRows(
+      db,
+      filteredScores(db, scorecardId, { entityRefs }).select('s.entity_ref'),
+    ),
+  ]);
+  return all === selected;
+}
+
 export async function getTopFailingChecks(
   db: Knex,
   options: {
@@ -256,7 +283,7 @@ export async function getTopFailingChecks(
     limit: number;
   },
 ): Promise<CheckFailureCount[]> {
-  if (!Object.values(options.filters).some(v => v !== undefined)) {
+  if (await coversEveryEntity(db, options.scorecardId, options.filters)) {
     // Org-wide: the counts kept with the results, not an aggregate of them.
     const counted: Array<{ check_id: string; entities: DbNumber }> = await db(
       TABLES.checkCounts,
