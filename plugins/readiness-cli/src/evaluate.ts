@@ -8,13 +8,13 @@ import {
   parseScorecardDocument,
   Scorecard,
   scorecardAppliesTo,
-  targetLevelFor,
 } from '@readiness/backstage-plugin-readiness-common';
 import {
   ContentVerdict,
   contentVerdict,
   evaluateContent,
   loadDefaultScorecard,
+  minimumLevelFor,
   reachesLevel,
   readDirectoryContent,
   SkippedPath,
@@ -93,10 +93,11 @@ export async function evaluateDirectories(options: {
     sources: [kubernetesContentFacts, repositoryContentFacts],
   });
   const verdict = contentVerdict(scorecard, evaluation);
-  const minimumLevel =
-    options.minimumLevel === 'target'
-      ? targetLevelFor(scorecard, content.entity)
-      : options.minimumLevel ?? null;
+  const minimumLevel = minimumLevelFor(
+    scorecard,
+    content.entity,
+    options.minimumLevel,
+  );
   const statusOf = new Map(evaluation.results.map(r => [r.checkId, r.status]));
   return {
     ...verdict,

@@ -83,6 +83,14 @@ describe('the readiness command', () => {
     expect(run.stderr).toContain('Usage: readiness evaluate');
   });
 
+  it('refuses a target gate for an entity without a tier, with 2', async () => {
+    const run = await cli([...legacy, '--min-level', 'target']);
+    expect(run.code).toBe(EXIT_CODES.error);
+    expect(run.stderr).toContain(
+      'minimum level "target": scorecard production-readiness has no target for Component:legacy-reports',
+    );
+  });
+
   it('reports unreadable input with 2, naming the file', async () => {
     const run = await cli([...legacy.slice(0, 5), '--entity', 'nowhere.yaml']);
     expect(run.code).toBe(EXIT_CODES.error);

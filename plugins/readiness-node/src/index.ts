@@ -30,6 +30,7 @@ export {
 export {
   contentVerdict,
   formatVerdict,
+  minimumLevelFor,
   reachesLevel,
   type ContentVerdict,
   type FailingCheck,

@@ -1,6 +1,11 @@
 import { Scorecard } from '@readiness/backstage-plugin-readiness-common';
 import { evaluateContent } from './evaluateContent';
-import { contentVerdict, formatVerdict, reachesLevel } from './gate';
+import {
+  contentVerdict,
+  formatVerdict,
+  minimumLevelFor,
+  reachesLevel,
+} from './gate';
 
 const scorecard: Scorecard = {
   id: 'small',
@@ -107,6 +112,26 @@ describe('contentVerdict', () => {
     expect(reachesLevel(scorecard, null, 'bronze')).toBe(false);
     expect(() => reachesLevel(scorecard, 'gold', 'platinum')).toThrow(
       'minimum level "platinum" is not a level of scorecard small; use one of bronze, silver, gold',
+    );
+  });
+
+  it('resolves the minimum level: a level, the tier target, or none', () => {
+    const targeted: Scorecard = {
+      ...scorecard,
+      targets: [{ tier: '1', level: 'silver' }],
+    };
+    const tiered = {
+      ...entity,
+      metadata: { name: 'svc', annotations: { 'readiness/tier': '1' } },
+    };
+    expect(minimumLevelFor(targeted, tiered, 'target')).toBe('silver');
+    expect(minimumLevelFor(targeted, tiered, 'gold')).toBe('gold');
+    expect(minimumLevelFor(targeted, tiered, undefined)).toBeNull();
+    expect(() => minimumLevelFor(targeted, entity, 'target')).toThrow(
+      'minimum level "target": scorecard small has no target for Component:svc',
+    );
+    expect(() => minimumLevelFor(targeted, tiered, 'platinum')).toThrow(
+      'use one of bronze, silver, gold or target',
     );
   });
 });

@@ -1,7 +1,9 @@
+import { Entity } from '@backstage/catalog-model';
 import {
   CheckResult,
   Scorecard,
   ScorecardEvaluation,
+  targetLevelFor,
 } from '@readiness/backstage-plugin-readiness-common';
 
 /**
@@ -126,6 +128,46 @@ export function reachesLevel(
     );
   }
   return level !== null && scorecard.levels.indexOf(level) >= wanted;
+}
+
+/**
+ * The minimum level a gate applies: `requested` itself when it is a level of
+ * the scorecard, the scorecard's target for the entity's tier and lifecycle
+ * when it is `target`, and `null` when nothing is requested.
+ *
+ * @public
+ * @throws Error when `requested` is neither a level nor `target`, or when it
+ * is `target` and no target of the scorecard matches the entity.
+ */
+export function minimumLevelFor(
+  scorecard: Scorecard,
+  entity: Entity,
+  requested: string | undefined,
+): string | null {
+  if (requested === undefined) return null;
+  if (requested === 'target') {
+    const target = targetLevelFor(scorecard, entity);
+    if (!target) {
+      throw new Error(
+        `minimum level "target": scorecard ${scorecard.id} has no target for ${
+          entity.kind
+        }:${
+          entity.metadata.name
+        }; set its readiness/tier annotation or name a level (${scorecard.levels.join(
+          ', ',
+        )})`,
+      );
+    }
+    return target;
+  }
+  if (!scorecard.levels.includes(requested)) {
+    throw new Error(
+      `minimum level "${requested}" is not a level of scorecard ${
+        scorecard.id
+      }; use one of ${scorecard.levels.join(', ')} or target`,
+    );
+  }
+  return requested;
 }
 
 /**

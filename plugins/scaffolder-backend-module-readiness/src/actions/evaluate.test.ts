@@ -133,7 +133,23 @@ describe('readiness:evaluate', () => {
       input: { minimumLevel: 'platinum' },
     });
     await expect(action.handler(ctx as any)).rejects.toThrow(
-      'minimumLevel: minimum level "platinum" is not a level of scorecard production-readiness; use one of bronze, silver, gold',
+      'minimumLevel: minimum level "platinum" is not a level of scorecard production-readiness; use one of bronze, silver, gold or target',
+    );
+  });
+
+  it('rejects "target" when the scorecard has no target for the entity', async () => {
+    await write({
+      'catalog-info.yaml': catalogInfo('2').replace(
+        "    readiness/tier: '2'\n",
+        '',
+      ),
+    });
+    const ctx = createMockActionContext({
+      workspacePath,
+      input: { minimumLevel: 'target' },
+    });
+    await expect(action.handler(ctx as any)).rejects.toThrow(
+      'minimumLevel: minimum level "target": scorecard production-readiness has no target for Component:tiny; set its readiness/tier annotation or name a level (bronze, silver, gold)',
     );
   });
 

@@ -6,13 +6,13 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   Scorecard,
   scorecardAppliesTo,
-  targetLevelFor,
 } from '@readiness/backstage-plugin-readiness-common';
 import {
   ContentFactSource,
   contentVerdict,
   evaluateContent,
   formatVerdict,
+  minimumLevelFor,
   reachesLevel,
   readDirectoryContent,
 } from '@readiness/backstage-plugin-readiness-node';
@@ -28,9 +28,6 @@ export const CONTENT_SOURCES: ContentFactSource[] = [
 
 /** Where the manifests are looked for when `manifestsPath` is not given. */
 const DEFAULT_MANIFESTS = 'deploy';
-
-/** The special `minimumLevel` that means the scorecard's target for the entity's tier. */
-const TARGET = 'target';
 
 /**
  * Creates the `readiness:evaluate` action: evaluates the task workspace (its
@@ -152,10 +149,16 @@ export function createReadinessEvaluateAction(options: {
       });
       const verdict = contentVerdict(scorecard, evaluation);
       const entityRef = stringifyEntityRef(content.entity);
-      const minimumLevel =
-        input.minimumLevel === TARGET
-          ? targetLevelFor(scorecard, content.entity)
-          : input.minimumLevel ?? null;
+      let minimumLevel: string | null;
+      try {
+        minimumLevel = minimumLevelFor(
+          scorecard,
+          content.entity,
+          input.minimumLevel,
+        );
+      } catch (error) {
+        throw new InputError(`minimumLevel: ${(error as Error).message}`);
+      }
       ctx.logger.info(
         formatVerdict(verdict, {
           entityRef,
@@ -182,7 +185,7 @@ export function createReadinessEvaluateAction(options: {
       ctx.output('unknownChecks', verdict.unknown);
       if (
         minimumLevel &&
-        !reachesLevelOrThrow(scorecard, verdict, minimumLevel)
+        !reachesLevel(scorecard, verdict.level, minimumLevel)
       ) {
         throw new Error(
           `${entityRef} reaches level ${verdict.level ?? 'none'} on scorecard ${
@@ -194,18 +197,6 @@ export function createReadinessEvaluateAction(options: {
       }
     },
   });
-}
-
-function reachesLevelOrThrow(
-  scorecard: Scorecard,
-  verdict: { level: string | null },
-  minimumLevel: string,
-): boolean {
-  try {
-    return reachesLevel(scorecard, verdict.level, minimumLevel);
-  } catch (error) {
-    throw new InputError(`minimumLevel: ${(error as Error).message}`);
-  }
 }
 
 function pickScorecard(
