@@ -60,6 +60,27 @@ describe('org-wide failing-check counts', () => {
       ]);
       expect(counts.kept).toEqual(counts.aggregated);
 
+      // A caller who can read every entity gets the kept counts; one who
+      // can read some gets only theirs.
+      const refs = ['a', 'b', 'c'].map(n => `component:default/${n}`);
+      await expect(
+        store.getTopFailingChecks({
+          scorecardId,
+          filters: { entityRefs: refs },
+          limit: 10,
+        }),
+      ).resolves.toEqual(counts.kept);
+      await expect(
+        store.getTopFailingChecks({
+          scorecardId,
+          filters: { entityRefs: refs.slice(1) },
+          limit: 10,
+        }),
+      ).resolves.toEqual([
+        { checkId: 'c2', failing: 1 },
+        { checkId: 'c3', failing: 1 },
+      ]);
+
       await store.deleteEntities([
         'component:default/a',
         'component:default/c',
