@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
@@ -102,5 +102,27 @@ describe('the production-ready service template', () => {
     const verdict = contentVerdict(scorecard, evaluation);
     expect(verdict.failing).toEqual([]);
     expect(verdict.level).toBe('gold');
+  });
+
+  it('renders the parameters into the files that need them', async () => {
+    const read = (path: string) => readFile(join(workspace, path), 'utf8');
+    expect(await read('.github/CODEOWNERS')).toContain(
+      '* @example-org/team-payments',
+    );
+    expect(await read('slo/orders-api.yaml')).toContain('target: 0.999');
+    const rules = await read('deploy/prometheusrule.yaml');
+    expect(rules).toContain('alert: OrdersApiHighErrorRate');
+    expect(rules).toContain('> 0.001 * 14.4');
+    expect(rules).toContain('labels: { team: team-payments, severity: critical }');
+    const workflow = await read('.github/workflows/ci.yml');
+    expect(workflow).toContain(
+      'tags: registry.example.com/orders-api:${{ github.sha }}',
+    );
+    expect(workflow).not.toContain('{% raw %}');
+    const descriptor = await read('catalog-info.yaml');
+    expect(descriptor).toContain("readiness/tier: '1'");
+    expect(descriptor).toContain('pagerduty.com/service-id: "PORDERS1"');
+    expect(descriptor).toContain('system: checkout');
+    expect(descriptor).not.toContain('${{');
   });
 });
