@@ -135,6 +135,53 @@ describe('manifests clusters with hostile content', () => {
     }
   });
 
+  it('matches entities with any selector annotations without throwing', () => {
+    const selectorText = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom(
+        'app in (a,b',
+        'app notin ()',
+        '!',
+        '=,=,=',
+        'a=b,,c!=d',
+        'x in (y), z',
+        'a'.repeat(300),
+      ),
+    );
+    fc.assert(
+      fc.property(
+        fc.record(
+          {
+            'backstage.io/kubernetes-id': selectorText,
+            'backstage.io/kubernetes-label-selector': selectorText,
+            'backstage.io/kubernetes-namespace': selectorText,
+            'readiness/tier': selectorText,
+          },
+          { requiredKeys: [] },
+        ),
+        annotations => {
+          const entity = component('checkout');
+          entity.metadata.annotations = annotations as Record<string, string>;
+          const facts = kubernetesFactsFromManifests({
+            entity,
+            clusters: [
+              {
+                manifests: [
+                  deployment('checkout', 'shop', {
+                    'backstage.io/kubernetes-id': 'checkout',
+                    app: 'a',
+                  }),
+                ],
+              },
+            ],
+          });
+          expect(facts).toEqual(expect.any(Object));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('turns any JSON posted as manifests into facts without throwing', () => {
     fc.assert(
       fc.property(
