@@ -50,7 +50,10 @@ const readersOf: Record<string, string[] | undefined> = {
   [stringifyEntityRef(vault)]: [BOB, LEAD],
 };
 
-/** Readiness permissions the lead holds; other users hold only readiness.refresh. */
+/**
+ * The permission policy: the lead holds every Readiness permission, other
+ * users only readiness.refresh, and Mallory none.
+ */
 const leadOnly = ['readiness.attestation.create', 'readiness.exemption.create'];
 
 function canRead(credentials: unknown, entity: Entity | undefined) {
@@ -97,12 +100,15 @@ const permissions = createServiceFactory({
       const principal = options.credentials.principal as {
         userEntityRef?: string;
       };
+      const allowed = (name: string) => {
+        if (principal.userEntityRef === LEAD) return true;
+        if (principal.userEntityRef === MALLORY) return false;
+        return !leadOnly.includes(name);
+      };
       return requests.map(r => ({
-        result:
-          !leadOnly.includes(r.permission.name) ||
-          principal.userEntityRef === LEAD
-            ? AuthorizeResult.ALLOW
-            : AuthorizeResult.DENY,
+        result: allowed(r.permission.name)
+          ? AuthorizeResult.ALLOW
+          : AuthorizeResult.DENY,
       })) as any;
     },
     async authorizeConditional(requests) {

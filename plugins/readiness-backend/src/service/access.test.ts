@@ -133,6 +133,19 @@ describe('access control', () => {
       expect(revoked.body.revokedBy).toBe(LEAD);
     });
 
+    it('needs readiness.refresh to refresh an entity', async () => {
+      const { server, knex } = await scoredBackend();
+      const before = await snapshotTables(knex);
+      const denied = await request(server)
+        .post(`${CHECKOUT}/refresh`)
+        .set('Authorization', as(MALLORY));
+      expect(denied.status).toBe(403);
+      expect(denied.body.error.message).toBe(
+        'Missing permission readiness.refresh',
+      );
+      expect(await snapshotTables(knex)).toEqual(before);
+    });
+
     it('refuses every mutation of an entity the caller cannot read with 404, changing nothing', async () => {
       const { server, knex } = await scoredBackend();
       const before = await snapshotTables(knex);
