@@ -3,7 +3,7 @@ export interface Config {
     /** The Readiness scaffolder actions. */
     scaffolder?: {
       /**
-       * Where `readiness:publish:local` publishes, for portals without an SCM
+       * Where `readiness:repository:publish` publishes, for portals without an SCM
        * host (the offline demo). Unset: the action fails with a message
        * naming this key.
        */

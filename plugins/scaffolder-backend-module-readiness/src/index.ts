@@ -6,4 +6,4 @@
  */
 
 export { scaffolderModuleReadiness as default } from './module';
-export { createReadinessEvaluateAction } from './actions/evaluate';
+export { createEvaluateWorkspaceAction } from './actions/evaluateWorkspace';

@@ -12,14 +12,14 @@ import {
   loadDefaultScorecard,
   ScorecardOverrides,
 } from '@readiness/backstage-plugin-readiness-node';
-import { createReadinessEvaluateAction } from './actions/evaluate';
-import { createPublishLocalAction } from './actions/publishLocal';
+import { createEvaluateWorkspaceAction } from './actions/evaluateWorkspace';
+import { createPublishRepositoryAction } from './actions/publishRepository';
 
 /**
  * Adds the Readiness actions to the scaffolder: `readiness:evaluate`, which
  * evaluates against the default production-readiness scorecard with the
  * check overrides of `readiness.defaultScorecard.overrides`, and
- * `readiness:publish:local` for portals without an SCM host.
+ * `readiness:repository:publish` for portals without an SCM host.
  *
  * @public
  */
@@ -47,8 +47,8 @@ export const scaffolderModuleReadiness = createBackendModule({
           'readiness.scaffolder.localPublish',
         );
         scaffolderActions.addActions(
-          createReadinessEvaluateAction({ scorecards }),
-          createPublishLocalAction({
+          createEvaluateWorkspaceAction({ scorecards }),
+          createPublishRepositoryAction({
             publish: localPublish && {
               root: resolve(localPublish.getString('root')),
               catalogLocation:

@@ -11,7 +11,7 @@ import {
 } from '@readiness/backstage-plugin-readiness-node';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import request from 'supertest';
-import { CONTENT_SOURCES } from './actions/evaluate';
+import { CONTENT_SOURCES } from './actions/evaluateWorkspace';
 import { loadTemplate, TEMPLATE_VALUES } from './__testUtils__/template';
 import { scaffolderModuleReadiness } from './module';
 
@@ -113,7 +113,9 @@ describe('the production-ready service template', () => {
     const rules = await read('deploy/prometheusrule.yaml');
     expect(rules).toContain('alert: OrdersApiHighErrorRate');
     expect(rules).toContain('> 0.001 * 14.4');
-    expect(rules).toContain('labels: { team: team-payments, severity: critical }');
+    expect(rules).toContain(
+      'labels: { team: team-payments, severity: critical }',
+    );
     const workflow = await read('.github/workflows/ci.yml');
     expect(workflow).toContain(
       'tags: registry.example.com/orders-api:${{ github.sha }}',

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { mockServices } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { loadDefaultScorecard } from '@readiness/backstage-plugin-readiness-node';
-import { createReadinessEvaluateAction } from './evaluate';
+import { createEvaluateWorkspaceAction } from './evaluateWorkspace';
 
 const catalogInfo = (tier: string) => `apiVersion: backstage.io/v1alpha1
 kind: Component
@@ -40,7 +40,7 @@ spec:
 describe('readiness:evaluate', () => {
   let root: string;
   let workspacePath: string;
-  const action = createReadinessEvaluateAction({
+  const action = createEvaluateWorkspaceAction({
     scorecards: async () => [await loadDefaultScorecard()],
   });
 

@@ -18,7 +18,7 @@ import {
 } from '@readiness/backstage-plugin-readiness-node';
 import { kubernetesContentFacts } from '@readiness/backstage-plugin-readiness-backend-module-kubernetes';
 import { repositoryContentFacts } from '@readiness/backstage-plugin-readiness-backend-module-repository';
-import { examples } from './evaluate.examples';
+import { examples } from './evaluateWorkspace.examples';
 
 /** The sources `POST /api/readiness/evaluate` derives facts with. */
 export const CONTENT_SOURCES: ContentFactSource[] = [
@@ -37,7 +37,7 @@ const DEFAULT_MANIFESTS = 'deploy';
  *
  * @public
  */
-export function createReadinessEvaluateAction(options: {
+export function createEvaluateWorkspaceAction(options: {
   /** The scorecards the action may use, e.g. the default one with config overrides. */
   scorecards: () => Promise<Scorecard[]>;
 }) {

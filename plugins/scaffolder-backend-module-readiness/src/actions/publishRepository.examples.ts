@@ -9,7 +9,7 @@ export const examples: TemplateExample[] = [
       steps: [
         {
           id: 'publish',
-          action: 'readiness:publish:local',
+          action: 'readiness:repository:publish',
           name: 'Publish',
           input: {
             repoUrl: 'github.com?owner=example-org&repo=orders-api',

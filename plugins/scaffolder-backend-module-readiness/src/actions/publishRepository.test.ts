@@ -12,12 +12,12 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { createPublishLocalAction } from './publishLocal';
+import { createPublishRepositoryAction } from './publishRepository';
 
 const integrations = ScmIntegrations.fromConfig(mockServices.rootConfig());
 const repoUrl = 'github.com?owner=example-org&repo=orders-api';
 
-describe('readiness:publish:local', () => {
+describe('readiness:repository:publish', () => {
   let dir: string;
   let workspacePath: string;
   let root: string;
@@ -44,7 +44,7 @@ describe('readiness:publish:local', () => {
 
   it('writes the workspace where its tree URL points, skips links and refreshes the catalog Location', async () => {
     const catalog = catalogServiceMock.mock();
-    const action = createPublishLocalAction({
+    const action = createPublishRepositoryAction({
       publish: { root, catalogLocation: 'location:default/published-services' },
       integrations,
       catalog,
@@ -91,7 +91,7 @@ describe('readiness:publish:local', () => {
   });
 
   it('writes nothing in a dry run', async () => {
-    const action = createPublishLocalAction({
+    const action = createPublishRepositoryAction({
       publish: { root },
       integrations,
       catalog: catalogServiceMock.mock(),
@@ -115,7 +115,7 @@ describe('readiness:publish:local', () => {
   });
 
   it('names the missing config and refuses paths out of the workspace', async () => {
-    const unconfigured = createPublishLocalAction({
+    const unconfigured = createPublishRepositoryAction({
       integrations,
       catalog: catalogServiceMock.mock(),
     });
@@ -128,7 +128,7 @@ describe('readiness:publish:local', () => {
       ),
     ).rejects.toThrow('readiness.scaffolder.localPublish.root');
 
-    const action = createPublishLocalAction({
+    const action = createPublishRepositoryAction({
       publish: { root },
       integrations,
       catalog: catalogServiceMock.mock(),

@@ -9,10 +9,10 @@ import {
   parseRepoUrl,
 } from '@backstage/plugin-scaffolder-node';
 import { ScmIntegrationRegistry } from '@backstage/integration';
-import { examples } from './publishLocal.examples';
+import { examples } from './publishRepository.examples';
 
 /**
- * Where `readiness:publish:local` writes, from
+ * Where `readiness:repository:publish` writes, from
  * `readiness.scaffolder.localPublish` in app-config.
  *
  * @public
@@ -51,7 +51,7 @@ async function copyTree(from: string, to: string): Promise<string[]> {
 }
 
 /**
- * Creates `readiness:publish:local`: publishes the workspace for a portal
+ * Creates `readiness:repository:publish`: publishes the workspace for a portal
  * without an SCM host, into a directory laid out by repository URL:
  * `<root>/<host>/<owner>/<repo>/tree/<branch>/` holds what
  * `https://<host>/<owner>/<repo>/tree/<branch>/` addresses, so that one
@@ -62,13 +62,13 @@ async function copyTree(from: string, to: string): Promise<string[]> {
  *
  * @public
  */
-export function createPublishLocalAction(options: {
+export function createPublishRepositoryAction(options: {
   publish?: LocalPublishOptions;
   integrations: ScmIntegrationRegistry;
   catalog: CatalogService;
 }) {
   return createTemplateAction({
-    id: 'readiness:publish:local',
+    id: 'readiness:repository:publish',
     description:
       'Publishes the workspace into a local directory laid out by repository URL (for portals without an SCM host, such as the offline demo) and refreshes the catalog Location that covers it.',
     examples,
@@ -107,7 +107,7 @@ export function createPublishLocalAction(options: {
       const publish = options.publish;
       if (!publish) {
         throw new InputError(
-          'readiness:publish:local needs readiness.scaffolder.localPublish.root in app-config',
+          'readiness:repository:publish needs readiness.scaffolder.localPublish.root in app-config',
         );
       }
       const { host, owner, repo } = parseRepoUrl(
