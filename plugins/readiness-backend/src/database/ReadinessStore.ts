@@ -321,6 +321,11 @@ export interface ReadinessStore {
     revokedBy: string;
     revokedAt: Date;
   }): Promise<Exemption>;
+  /**
+   * Adds records read from import files, each at most once: an entry whose
+   * import key is stored already is skipped. Resolves to the numbers added.
+   */
+  importRecords(records: ImportedRecords): Promise<ImportOutcome>;
   /** All records of the given entities, newest first. */
   listRecords(entityRefs: string[]): Promise<{
     attestations: Attestation[];
@@ -341,11 +346,6 @@ export interface ReadinessStore {
    */
   claimBatch(options: {
     worker: string;
-  /**
-   * Adds records read from import files, each at most once: an entry whose
-   * import key is stored already is skipped. Resolves to the numbers added.
-   */
-  importRecords(records: ImportedRecords): Promise<ImportOutcome>;
     limit: number;
     claimTtlMs: number;
     now: Date;
