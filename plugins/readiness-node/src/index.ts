@@ -39,6 +39,7 @@ export {
   entityFromDescriptor,
   manifestsFromFiles,
   readDirectoryContent,
+  readFileNoFollow,
   readTreeFiles,
   resolveInsideWorkspace,
   type DirectoryContentOptions,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   entityFromDescriptor,
+  readFileNoFollow,
   manifestsFromFiles,
   readTreeFiles,
   resolveInsideWorkspace,
@@ -111,5 +112,18 @@ describe('workspace reading', () => {
     expect(() => entityFromDescriptor(text, 'services.yaml', 'three')).toThrow(
       'services.yaml: holds no entity named "three" (found Component:one, API:one-api, Component:two)',
     );
+  });
+
+  it('refuses to read through a link that replaced a file', async () => {
+    await symlink(
+      join(root, 'outside', 'secret.md'),
+      join(tree, 'docs', 'swapped.md'),
+    );
+    await expect(
+      readFileNoFollow(join(tree, 'docs', 'swapped.md')),
+    ).rejects.toMatchObject({ code: 'ELOOP' });
+    expect(
+      (await readFileNoFollow(join(tree, 'README.md'))).toString('utf8'),
+    ).toBe('# readme');
   });
 });

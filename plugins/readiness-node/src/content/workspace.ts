@@ -1,5 +1,5 @@
-import { Dirent } from 'node:fs';
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { constants, Dirent } from 'node:fs';
+import { lstat, open, readdir } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Entity } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
@@ -75,6 +75,22 @@ export async function resolveInsideWorkspace(
 }
 
 /**
+ * Reads a regular file without following a symbolic link, even one that
+ * replaced the file after it was listed (`O_NOFOLLOW`).
+ *
+ * @public
+ * @throws the `ELOOP` error of the open call when the path is a link.
+ */
+export async function readFileNoFollow(path: string): Promise<Buffer> {
+  const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+  try {
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
  * Reads the text files of a directory tree, paths relative to it. Symbolic
  * links are never followed (they are listed as skipped), nor are `.git` and
  * `node_modules`; binary and oversized files are skipped.
@@ -112,7 +128,14 @@ export async function readTreeFiles(
           skipped.push({ path, reason: 'too-large' });
           continue;
         }
-        const buffer = await readFile(absolute);
+        const buffer = await readFileNoFollow(absolute).catch(error => {
+          if (error.code === 'ELOOP') return undefined;
+          throw error;
+        });
+        if (!buffer) {
+          skipped.push({ path, reason: 'symlink' });
+          continue;
+        }
         if (buffer.subarray(0, 8000).includes(0)) {
           skipped.push({ path, reason: 'binary' });
           continue;
@@ -262,7 +285,7 @@ export async function readDirectoryContent(
     );
   }
   const entity = entityFromDescriptor(
-    await readFile(entityPath, 'utf8'),
+    (await readFileNoFollow(entityPath)).toString('utf8'),
     options.entity ?? 'catalog-info.yaml',
     options.entityName,
   );

@@ -1,5 +1,5 @@
 import { Dirent } from 'node:fs';
-import { copyFile, lstat, mkdir, readdir } from 'node:fs/promises';
+import { lstat, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { isChildPath } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError } from '@backstage/errors';
@@ -9,6 +9,7 @@ import {
   parseRepoUrl,
 } from '@backstage/plugin-scaffolder-node';
 import { ScmIntegrationRegistry } from '@backstage/integration';
+import { readFileNoFollow } from '@readiness/backstage-plugin-readiness-node';
 import { examples } from './publishRepository.examples';
 
 /**
@@ -42,7 +43,11 @@ async function copyTree(from: string, to: string): Promise<string[]> {
       } else if (entry.isDirectory()) {
         await walk(source);
       } else if (entry.isFile()) {
-        await copyFile(source, join(to, relative(from, source)));
+        await writeFile(
+          join(to, relative(from, source)),
+          await readFileNoFollow(source),
+          { flag: 'wx' },
+        );
       }
     }
   };
