@@ -363,7 +363,9 @@ describe.each(databases)('the demo organisation on $name', database => {
       'warehouse-sync': null,
     });
     const overview = await request(server)
-      .get('/api/readiness/overview?scorecard=production-readiness&groupBy=owner')
+      .get(
+        '/api/readiness/overview?scorecard=production-readiness&groupBy=owner',
+      )
       .set(auth);
     expect(
       overview.body.groups.items.map((g: { key: string }) => g.key).sort(),
