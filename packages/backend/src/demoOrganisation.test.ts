@@ -182,7 +182,11 @@ describe.each(databases)('the demo organisation on $name', database => {
   let server: Parameters<typeof request>[0];
   let stop: () => Promise<void>;
 
+  // The demo config names files relative to packages/backend, where the
+  // portal's backend runs; jest may run this file from the repository root.
+  const cwd = process.cwd();
   beforeAll(async () => {
+    process.chdir(resolve(repoRoot, 'packages/backend'));
     const backend = await startDemoBackend(database);
     server = backend.server;
     stop = () => backend.stop();
@@ -201,6 +205,7 @@ describe.each(databases)('the demo organisation on $name', database => {
   });
 
   afterAll(async () => {
+    process.chdir(cwd);
     await stop?.();
     await database.cleanUp();
   });
