@@ -18,6 +18,7 @@ import {
 } from '../database/ReadinessStore';
 import { contentHash, evaluationInputHash, toEntityFacts } from './entityFacts';
 import { RefreshMetrics } from './metrics';
+import { retryEndedSessions } from './reconnect';
 
 /** Fields of catalog entities the engine reads when listing what is in scope. */
 const SCOPE_FIELDS = [
@@ -92,21 +93,25 @@ export class RefreshEngine {
 
   /**
    * Claims due batches and refreshes them until none is due. A batch whose
-   * refresh fails is due again after `retryDelayMs`; when even its claims
-   * cannot be released (the database is gone), this run stops and the claims
-   * expire, so a later run, here or on another replica, takes the batch over.
+   * refresh fails is due again after `retryDelayMs`. Claiming and releasing
+   * survive sessions the server ended (their pooled connections are
+   * replaced); when the claims cannot be released at all (the database is
+   * gone), this run stops and the claims expire, so a later run, here or on
+   * another replica, takes the batch over.
    */
   async refreshDue(): Promise<number> {
     const { store, refresh, workerId, logger, metrics } = this.options;
     let total = 0;
     for (;;) {
       const now = new Date();
-      const batch = await store.claimBatch({
-        worker: workerId,
-        limit: refresh.batchSize,
-        claimTtlMs: refresh.claimTimeoutMs,
-        now,
-      });
+      const batch = await retryEndedSessions(() =>
+        store.claimBatch({
+          worker: workerId,
+          limit: refresh.batchSize,
+          claimTtlMs: refresh.claimTimeoutMs,
+          now,
+        }),
+      );
       if (!batch.length) {
         return total;
       }
@@ -124,15 +129,17 @@ export class RefreshEngine {
         failed: error !== undefined,
       });
       const delayMs = error ? refresh.retryDelayMs : refresh.intervalMs;
-      await store.completeClaims({
-        worker: workerId,
-        now: new Date(),
-        outcomes: batch.map(entityRef => ({
-          entityRef,
-          nextRefreshAt: new Date(Date.now() + delayMs),
-          error,
-        })),
-      });
+      await retryEndedSessions(() =>
+        store.completeClaims({
+          worker: workerId,
+          now: new Date(),
+          outcomes: batch.map(entityRef => ({
+            entityRef,
+            nextRefreshAt: new Date(Date.now() + delayMs),
+            error,
+          })),
+        }),
+      );
       total += batch.length;
     }
   }
