@@ -38,7 +38,9 @@ const { values: args } = parseArgs({
     'pg-prefix': { type: 'string', default: 'readiness_bench' },
     // `off` runs without the Kubernetes module (its checks are then unknown).
     kubernetes: { type: 'string', default: 'on' },
-    // Phases to leave out: deletion, steady, rescore, days.
+    // Phases to leave out: deletion, steady, rescore, days; `all` with
+    // --reuse-store runs only the Tech Insights comparison.
+    'reuse-store': { type: 'boolean', default: false },
     skip: { type: 'string', default: '' },
   },
 });
@@ -48,7 +50,11 @@ const { values: args } = parseArgs({
 const PREFIX = `${args['pg-prefix']}_`;
 const CACHE_PREFIX = `${args['pg-prefix']}cache_`;
 
-const SKIP = new Set(args.skip.split(',').filter(Boolean));
+const SKIP = new Set(
+  args['reuse-store']
+    ? ['deletion', 'steady', 'rescore', 'days']
+    : args.skip.split(',').filter(Boolean),
+);
 const SCORECARD_CHANGE = { 'res-pdb': { level: 'gold' } };
 
 const WORK = path.join(__dirname, '.work', args['pg-prefix']);
@@ -247,7 +253,9 @@ async function ensureCatalog(n, prepared, clusters) {
 async function runOne({ n, db, days, requests, techInsights }) {
   let comparison;
   const workDir = path.join(WORK, `${db}-${n}`);
-  fs.rmSync(workDir, { recursive: true, force: true });
+  if (!args['reuse-store']) {
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
   fs.mkdirSync(workDir, { recursive: true });
   const result = { entities: n, db, phases: {} };
   log(`== ${n} services, Readiness store on ${db}`);
@@ -261,42 +269,46 @@ async function runOne({ n, db, days, requests, techInsights }) {
     0,
   );
   result.catalog = await ensureCatalog(n, prepared, clusters);
-  await dropPgDatabases(PREFIX);
-  await copyPgDatabase(`${CACHE_PREFIX}catalog_${n}`, `${PREFIX}catalog`);
+  if (!args['reuse-store']) {
+    await dropPgDatabases(PREFIX);
+    await copyPgDatabase(`${CACHE_PREFIX}catalog_${n}`, `${PREFIX}catalog`);
+  }
 
   const start = extra =>
     startBackend({ db, workDir, clusters, prepared, extra });
 
   let backend = await start();
   try {
-    await waitForCatalog(backend, n);
+    if (!args['reuse-store']) await waitForCatalog(backend, n);
     if (db === 'pg')
       result.statisticsAtStart = await pgStatistics(
         { workDir, prefix: PREFIX },
         'off',
       );
 
-    // 1. Full refresh: queue sync and every entity collected and evaluated.
-    result.phases.fullRefresh = await timed(backend, clusters, async () => {
-      await backend.runTask('readiness', 'readiness-sync-queue');
-      await backend.runTask('readiness', 'readiness-refresh');
-    });
-    const scored = await backend.get('/api/readiness/entities?limit=1');
-    result.phases.fullRefresh.scoredEntities = scored.total;
-    log('  full refresh', result.phases.fullRefresh);
-    progress(result);
+    if (!args['reuse-store']) {
+      // 1. Full refresh: queue sync and every entity collected and evaluated.
+      result.phases.fullRefresh = await timed(backend, clusters, async () => {
+        await backend.runTask('readiness', 'readiness-sync-queue');
+        await backend.runTask('readiness', 'readiness-refresh');
+      });
+      const scored = await backend.get('/api/readiness/entities?limit=1');
+      result.phases.fullRefresh.scoredEntities = scored.total;
+      log('  full refresh', result.phases.fullRefresh);
+      progress(result);
 
-    // 2. Reads, first on tables never analysed (fresh install), then analysed.
-    if (db === 'pg') {
-      result.readsFresh = await reads(backend, org, requests);
-      result.statistics = await pgStatistics(
-        { workDir, prefix: PREFIX },
-        'analyze',
-      );
+      // 2. Reads, first on tables never analysed (fresh install), then analysed.
+      if (db === 'pg') {
+        result.readsFresh = await reads(backend, org, requests);
+        result.statistics = await pgStatistics(
+          { workDir, prefix: PREFIX },
+          'analyze',
+        );
+      }
+      result.reads = await reads(backend, org, requests);
+      log('  reads done');
+      progress(result);
     }
-    result.reads = await reads(backend, org, requests);
-    log('  reads done');
-    progress(result);
 
     // 3. Deleting 1% of the services from the catalog leaves no rows behind.
     const removed = [];

@@ -63,7 +63,7 @@ async function writeFacts({ db, workDir, prefix, file }) {
       return { entity: { kind, namespace, name }, values };
     });
     fs.writeFileSync(file, JSON.stringify(facts));
-    return facts.length;
+    return facts.map(f => f.entity.name);
   } finally {
     await k.destroy();
   }
@@ -99,7 +99,8 @@ async function runTechInsights({
 }) {
   const tiPrefix = `${prefix.replace(/_$/, '')}ti_`;
   const factsFile = path.join(workDir, 'tech-insights-facts.json');
-  const entitiesWithFacts = await writeFacts({
+  // The services still in the catalog and scored (the deletion phase removed some).
+  const names = await writeFacts({
     db,
     workDir,
     prefix,
@@ -128,14 +129,15 @@ async function runTechInsights({
     },
   });
   await backend.start();
-  const out = { checks: CHECKS.length, entitiesWithFacts };
+  const out = { checks: CHECKS.length, entitiesWithFacts: names.length };
+  // "All entities' results" is asked 3 times (the best counts), once above 2,000 entities.
+  const repeats = names.length > 2000 ? 1 : 3;
   try {
     const start = performance.now();
     await backend.runTask('tech-insights', 'readiness-bench-facts');
     out.factRetrievalS = Math.round((performance.now() - start) / 100) / 10;
     log(`  Tech Insights facts retrieved in ${out.factRetrievalS} s`);
 
-    const names = org.services.map(s => s.name);
     const pick = i => names[(i * 7919) % names.length];
     const post = (url, body) => ({ method: 'POST', url, body });
     out.entity = await runLoad(backend, {
@@ -147,7 +149,7 @@ async function runTechInsights({
         }),
     });
     const all = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < repeats; i++) {
       const t = performance.now();
       const results = await backend.post('/api/tech-insights/checks/run', {
         checks: CHECKS,
@@ -175,11 +177,11 @@ async function runTechInsights({
     requests: Math.ceil(requests / 4),
     next: i =>
       `/api/readiness/entities/component/default/${
-        org.services[(i * 7919) % org.services.length].name
+        names[(i * 7919) % names.length]
       }`,
   });
   const all = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < repeats; i++) {
     const t = performance.now();
     const res = await fetch(
       `${readinessBackend.baseUrl}/api/readiness/export?format=json`,
