@@ -38,8 +38,8 @@ const { values: args } = parseArgs({
     'pg-prefix': { type: 'string', default: 'readiness_bench' },
     // `off` runs without the Kubernetes module (its checks are then unknown).
     kubernetes: { type: 'string', default: 'on' },
-    // Phases to leave out: deletion, steady, rescore, days; `all` with
-    // --reuse-store runs only the Tech Insights comparison.
+    // Keep the store of the previous run: only the reads and the Tech
+    // Insights comparison run.
     'reuse-store': { type: 'boolean', default: false },
     skip: { type: 'string', default: '' },
   },
@@ -305,6 +305,13 @@ async function runOne({ n, db, days, requests, techInsights }) {
           'analyze',
         );
       }
+      result.reads = await reads(backend, org, requests);
+      log('  reads done');
+      progress(result);
+    }
+
+    // With --reuse-store: the reads again, on the store as the last run left it.
+    if (args['reuse-store']) {
       result.reads = await reads(backend, org, requests);
       log('  reads done');
       progress(result);
