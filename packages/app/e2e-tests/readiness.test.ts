@@ -143,7 +143,7 @@ test('the Readiness tab of catalog-search shows its level and the evidence of a 
   });
 });
 
-test('attesting a failing check of catalog-search changes its status', async ({
+test('attesting a failing check of catalog-search changes its status and enters the audit trail', async ({
   page,
 }) => {
   test.setTimeout(SCORED_TIMEOUT);
@@ -171,6 +171,11 @@ test('attesting a failing check of catalog-search changes its status', async ({
 
   const attested = page.getByRole('button', { name: new RegExp(title!) });
   await expect(attested.getByTestId('status-pass')).toBeVisible();
+  await expect(
+    page
+      .getByRole('table', { name: 'Audit trail' })
+      .getByText(/wiki\.example\.com\/catalog-search\/threat-model/),
+  ).toBeVisible();
 });
 
 test('the Overview tab of payments-api shows the readiness card', async ({

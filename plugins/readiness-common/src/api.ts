@@ -104,3 +104,27 @@ export interface OverviewGroupRow {
   levels: Record<string, number>;
   averageScore: number | null;
 }
+
+/**
+ * One entry of an entity's audit trail (`GET /entities/.../audit`).
+ *
+ * @public
+ */
+export interface AuditEvent {
+  /** What happened to which kind of record. */
+  action:
+    | 'attestation.created'
+    | 'attestation.revoked'
+    | 'exemption.granted'
+    | 'exemption.revoked';
+  /** When it happened (ISO timestamp). */
+  at: string;
+  /** User entity ref of who did it. */
+  by: string;
+  checkId: string;
+  /** Id of the attestation or exemption. */
+  recordId: string;
+  /** The record as it is now, revocation included. */
+  attestation?: Attestation;
+  exemption?: Exemption;
+}

@@ -72,6 +72,7 @@ export type {
   ScorecardEvaluation,
 } from './evaluation/types';
 export type {
+  AuditEvent,
   EntityCheckResult,
   EntityReadiness,
   EntityScorecard,

@@ -1,27 +1,8 @@
 import {
   Attestation,
+  AuditEvent,
   Exemption,
 } from '@readiness/backstage-plugin-readiness-common';
-
-/** One entry of an entity's audit trail. */
-export interface AuditEvent {
-  /** What happened to which kind of record. */
-  action:
-    | 'attestation.created'
-    | 'attestation.revoked'
-    | 'exemption.granted'
-    | 'exemption.revoked';
-  /** When it happened (ISO timestamp). */
-  at: string;
-  /** User entity ref of who did it. */
-  by: string;
-  checkId: string;
-  /** Id of the attestation or exemption. */
-  recordId: string;
-  /** The record as it is now, revocation included. */
-  attestation?: Attestation;
-  exemption?: Exemption;
-}
 
 /**
  * The audit trail of one entity from its append-only records: every

@@ -200,6 +200,8 @@ export function mockReadinessApi(
     createAttestation: fail('createAttestation'),
     createExemption: fail('createExemption'),
     revokeExemption: fail('revokeExemption'),
+    revokeAttestation: fail('revokeAttestation'),
+    getAuditTrail: jest.fn(async () => []),
     getOverview: fail('getOverview'),
     listEntityScores: fail('listEntityScores'),
     getTrend: jest.fn(async () => []),

@@ -2,6 +2,7 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
   Attestation,
+  AuditEvent,
   EntityReadiness,
   EntityScoreRow,
   Exemption,
@@ -62,6 +63,13 @@ export interface ReadinessApi {
     entityRef: ReadinessEntityRef,
     exemptionId: string,
   ): Promise<Exemption>;
+  /** Withdraws an attestation: it is kept, marked revoked, and stops counting. */
+  revokeAttestation(
+    entityRef: ReadinessEntityRef,
+    attestationId: string,
+  ): Promise<Attestation>;
+  /** Every attestation, exemption and revocation of the entity, oldest first. */
+  getAuditTrail(entityRef: ReadinessEntityRef): Promise<AuditEvent[]>;
 
   getOverview(request: ReadinessOverviewRequest): Promise<ReadinessOverview>;
   listEntityScores(

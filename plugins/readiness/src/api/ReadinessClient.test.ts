@@ -196,6 +196,24 @@ describe('ReadinessClient', () => {
     ]);
   });
 
+  it('revokes attestations with DELETE and reads the audit trail', async () => {
+    const { client, fetch } = clientAnswering(200, {
+      items: [{ action: 'attestation.created', recordId: 'a1' }],
+    });
+
+    await client.revokeAttestation('component:default/x', 'a/1');
+    const trail = await client.getAuditTrail('component:default/x');
+
+    expect(fetch.mock.calls[0]).toEqual([
+      `${baseUrl}/entities/component/default/x/attestations/a%2F1`,
+      { method: 'DELETE' },
+    ]);
+    expect(fetch.mock.calls[1][0]).toBe(
+      `${baseUrl}/entities/component/default/x/audit`,
+    );
+    expect(trail).toEqual([{ action: 'attestation.created', recordId: 'a1' }]);
+  });
+
   it('downloads an export as a blob', async () => {
     const fetch = jest.fn(
       async () =>

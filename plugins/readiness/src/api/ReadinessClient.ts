@@ -3,6 +3,7 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
   Attestation,
+  AuditEvent,
   EntityReadiness,
   EntityScoreRow,
   Exemption,
@@ -135,6 +136,25 @@ export class ReadinessClient implements ReadinessApi {
       `${entityPath(entityRef)}/exemptions/${encodeURIComponent(exemptionId)}`,
       { method: 'DELETE' },
     );
+  }
+
+  async revokeAttestation(
+    entityRef: ReadinessEntityRef,
+    attestationId: string,
+  ): Promise<Attestation> {
+    return this.json(
+      `${entityPath(entityRef)}/attestations/${encodeURIComponent(
+        attestationId,
+      )}`,
+      { method: 'DELETE' },
+    );
+  }
+
+  async getAuditTrail(entityRef: ReadinessEntityRef): Promise<AuditEvent[]> {
+    const { items } = await this.json<{ items: AuditEvent[] }>(
+      `${entityPath(entityRef)}/audit`,
+    );
+    return items;
   }
 
   async getOverview(

@@ -8,12 +8,23 @@ export interface CheckActionHandlers {
   onAttest(check: EntityCheckResult): void;
   onExempt(check: EntityCheckResult): void;
   onRevokeExemption(check: EntityCheckResult): void;
+  onRevokeAttestation(check: EntityCheckResult): void;
+}
+
+/** An attestation that still counts: neither revoked nor expired. */
+function attestationInForce(check: EntityCheckResult, now = Date.now()) {
+  const { attestation } = check;
+  return (
+    !!attestation &&
+    !attestation.revokedAt &&
+    Date.parse(attestation.expiresAt) > now
+  );
 }
 
 /**
  * Attest, exempt or revoke, offered only where the user may and where it
  * makes sense (only attestation checks can be attested; only checks that
- * do not pass can be exempted).
+ * do not pass can be exempted; only attestations in force can be revoked).
  *
  * @public
  */
@@ -27,6 +38,7 @@ export function CheckActions(
     !check.exemption &&
     (check.status === 'fail' || check.status === 'unknown');
   const revocable = canExempt && !!check.exemption;
+  const withdrawable = attestable && attestationInForce(check);
   if (!attestable && !exemptable && !revocable) {
     return null;
   }
@@ -40,6 +52,15 @@ export function CheckActions(
           onClick={() => props.onAttest(check)}
         >
           {check.attestation ? 'Attest again' : 'Attest'}
+        </Button>
+      )}
+      {withdrawable && (
+        <Button
+          variant="outlined"
+          size="small"
+          onClick={() => props.onRevokeAttestation(check)}
+        >
+          Revoke attestation
         </Button>
       )}
       {exemptable && (

@@ -330,6 +330,76 @@ describe('EntityReadinessContent', () => {
     ).toBeInTheDocument();
   });
 
+  it('lets owners revoke an attestation in force, and reads the audit trail again', async () => {
+    const attestation = {
+      id: 'att-1',
+      entityRef: 'component:default/payments-api',
+      checkId: runbookCheck.checkId,
+      attestedBy: 'user:default/alice',
+      attestedAt: new Date(Date.now() - 86400000).toISOString(),
+      expiresAt: new Date(Date.now() + 30 * 86400000).toISOString(),
+      evidenceUrl: 'https://wiki.example.com/runbooks/payments',
+    };
+    const attested = check({ ...runbookCheck, status: 'pass', attestation });
+    const api = mockReadinessApi({
+      getEntityReadiness: async () => ({
+        ...paymentsReadiness,
+        scorecards: [scorecardOf([replicasCheck, attested])],
+      }),
+      revokeAttestation: async () => ({
+        ...attestation,
+        revokedAt: new Date().toISOString(),
+        revokedBy: 'user:default/alice',
+      }),
+    });
+    await render(api, OWNER);
+
+    await expand('Runbook reviewed');
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Revoke attestation' }),
+    );
+
+    await waitFor(() =>
+      expect(api.revokeAttestation).toHaveBeenCalledWith(
+        'component:default/payments-api',
+        'att-1',
+      ),
+    );
+    await waitFor(() => expect(api.getAuditTrail).toHaveBeenCalledTimes(2));
+  });
+
+  it('offers no revocation of an expired attestation', async () => {
+    const expired = check({
+      ...runbookCheck,
+      attestation: {
+        id: 'att-0',
+        entityRef: 'component:default/payments-api',
+        checkId: runbookCheck.checkId,
+        attestedBy: 'user:default/alice',
+        attestedAt: '2026-01-01T00:00:00.000Z',
+        expiresAt: '2026-04-01T00:00:00.000Z',
+        evidenceUrl: 'https://wiki.example.com/runbooks/payments',
+      },
+    });
+    await render(
+      mockReadinessApi({
+        getEntityReadiness: async () => ({
+          ...paymentsReadiness,
+          scorecards: [scorecardOf([replicasCheck, expired])],
+        }),
+      }),
+      OWNER,
+    );
+
+    await expand('Runbook reviewed');
+    expect(
+      await screen.findByRole('button', { name: 'Attest again' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Revoke attestation' }),
+    ).not.toBeInTheDocument();
+  });
+
   it('lets holders of the exemption permission grant and revoke exemptions', async () => {
     mockAllowed.add('readiness.exemption.create');
     const exempted = check({

@@ -13,6 +13,7 @@ import { useReadinessPermissions } from '../../hooks/useReadinessPermissions';
 import { describeError } from '../../utils/errors';
 import { groupByCategory, isBlocking } from '../../utils/progress';
 import { AttestDialog } from '../AttestDialog';
+import { AuditTrailCard } from '../AuditTrailCard';
 import { CheckCategory } from '../CheckCategory';
 import { ExemptDialog } from '../ExemptDialog';
 import { HistoryChart } from '../HistoryChart';
@@ -36,7 +37,8 @@ type OpenDialog = { kind: 'attest' | 'exempt'; check: EntityCheckResult };
 
 /**
  * The Readiness tab of an entity: every check by category with its status,
- * evidence and remediation; refresh, attest and exempt; the history chart.
+ * evidence and remediation; refresh, attest, exempt and revoke; the history
+ * chart and the audit trail.
  *
  * @public
  */
@@ -52,19 +54,15 @@ export function EntityReadinessContent(props: EntityReadinessContentProps) {
   const [scorecardId, setScorecardId] = useState<string>();
   const [onlyBlocking, setOnlyBlocking] = useState(false);
   const [dialog, setDialog] = useState<OpenDialog>();
+  // Bumped after every record change, so that the audit trail reads again.
+  const [recordsVersion, setRecordsVersion] = useState(0);
 
-  const onRevokeExemption = useCallback(
-    async (check: EntityCheckResult) => {
-      if (!check.exemption) {
-        return;
-      }
+  const revoke = useCallback(
+    async (action: () => Promise<unknown>, message: string) => {
       try {
-        await api.revokeExemption(entityRef, check.exemption.id);
-        alertApi.post({
-          message: `Exemption of "${check.title}" revoked.`,
-          severity: 'success',
-          display: 'transient',
-        });
+        await action();
+        alertApi.post({ message, severity: 'success', display: 'transient' });
+        setRecordsVersion(v => v + 1);
         retry();
       } catch (e) {
         alertApi.post({
@@ -73,7 +71,31 @@ export function EntityReadinessContent(props: EntityReadinessContentProps) {
         });
       }
     },
-    [api, alertApi, entityRef, retry],
+    [alertApi, retry],
+  );
+  const onRevokeExemption = useCallback(
+    (check: EntityCheckResult) => {
+      const { exemption } = check;
+      if (exemption) {
+        revoke(
+          () => api.revokeExemption(entityRef, exemption.id),
+          `Exemption of "${check.title}" revoked.`,
+        );
+      }
+    },
+    [api, entityRef, revoke],
+  );
+  const onRevokeAttestation = useCallback(
+    (check: EntityCheckResult) => {
+      const { attestation } = check;
+      if (attestation) {
+        revoke(
+          () => api.revokeAttestation(entityRef, attestation.id),
+          `Attestation of "${check.title}" revoked.`,
+        );
+      }
+    },
+    [api, entityRef, revoke],
   );
 
   if (loading) {
@@ -104,10 +126,12 @@ export function EntityReadinessContent(props: EntityReadinessContentProps) {
     onExempt: (check: EntityCheckResult) =>
       setDialog({ kind: 'exempt', check }),
     onRevokeExemption,
+    onRevokeAttestation,
   };
   const done = (message: string) => {
     setDialog(undefined);
     alertApi.post({ message, severity: 'success', display: 'transient' });
+    setRecordsVersion(v => v + 1);
     retry();
   };
 
@@ -184,6 +208,9 @@ export function EntityReadinessContent(props: EntityReadinessContentProps) {
             />
           ))}
         </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <AuditTrailCard entityRef={entityRef} version={recordsVersion} />
       </Grid>
       {dialog?.kind === 'attest' && (
         <AttestDialog
