@@ -60,9 +60,9 @@ describe('AuditTrailCard', () => {
 
     const table = await screen.findByRole('table', { name: 'Audit trail' });
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map(r => within(r).getAllByRole('cell')[2].textContent)).toEqual(
-      ['Revoked attestation', 'Granted exemption', 'Attested'],
-    );
+    expect(
+      rows.map(r => within(r).getAllByRole('cell')[2].textContent),
+    ).toEqual(['Revoked attestation', 'Granted exemption', 'Attested']);
     expect(rows[1]).toHaveTextContent(/Istio default-deny \(until /);
     expect(rows[2]).toHaveTextContent('https://wiki.example.com/runbook');
     expect(rows[0]).toHaveTextContent('user:default/bob');
@@ -77,7 +77,9 @@ describe('AuditTrailCard', () => {
       { api: mockReadinessApi() },
     );
     expect(
-      await screen.findByText(/No attestations or exemptions have been recorded/),
+      await screen.findByText(
+        /No attestations or exemptions have been recorded/,
+      ),
     ).toBeInTheDocument();
   });
 });

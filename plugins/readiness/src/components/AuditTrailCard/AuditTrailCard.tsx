@@ -26,7 +26,9 @@ function detail(event: AuditEvent): string {
   if (event.action === 'attestation.created' && event.attestation) {
     const { notApplicableReason, evidenceUrl, expiresAt } = event.attestation;
     return `${
-      notApplicableReason ? `Does not apply: ${notApplicableReason}` : evidenceUrl
+      notApplicableReason
+        ? `Does not apply: ${notApplicableReason}`
+        : evidenceUrl
     } (until ${formatDate(expiresAt)})`;
   }
   if (event.action === 'exemption.granted' && event.exemption) {
