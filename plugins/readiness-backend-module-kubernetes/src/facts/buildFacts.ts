@@ -34,8 +34,8 @@ import { serviceFacts } from './services';
 import {
   httpRouteFacts,
   ingressFacts,
-  ingressIsEntitys,
-  routeIsEntitys,
+  ingressServiceKeys,
+  routeServiceKeys,
 } from './ingresses';
 import { alertRulesOf, pagingAlertmanagerConfigsOf } from './monitoring';
 import { addPromotion } from './promotion';
@@ -116,15 +116,24 @@ function buildClusterPart(
   const serviceNames = new Set(
     serviceObjects.map(s => `${namespaceOf(s)}/${s.metadata?.name}`),
   );
-  const labelled = (o: KubeObject) => matchesEntity(matcher, o);
-  const ingresses = index
-    .all('ingresses')
-    .filter(i => ingressIsEntitys(i, labelled(i), serviceNames))
-    .map(i => ingressFacts(i, index, options.now));
-  const httpRoutes = index
-    .all('httpRoutes')
-    .filter(r => routeIsEntitys(r, labelled(r), serviceNames))
-    .map(r => httpRouteFacts(r, index));
+  // Labelled for the entity, or routing to one of its Services; both found
+  // through indexes, so the cost does not grow with the cluster's size.
+  const routed = (
+    kind: 'ingresses' | 'httpRoutes',
+    keysOf: (o: KubeObject) => string[],
+  ) =>
+    index.inSnapshotOrder(kind, [
+      ...matchedObjects(matcher, index, kind),
+      ...[...serviceNames].flatMap(name =>
+        index.withKey(kind, 'services', keysOf, name),
+      ),
+    ]);
+  const ingresses = routed('ingresses', ingressServiceKeys).map(i =>
+    ingressFacts(i, index, options.now),
+  );
+  const httpRoutes = routed('httpRoutes', routeServiceKeys).map(r =>
+    httpRouteFacts(r, index),
+  );
   const namespaces = new Set([
     ...sources.map(s => s.namespace),
     ...cronJobObjects.map(namespaceOf),

@@ -23,15 +23,10 @@ function backendServices(ingress: KubeObject): string[] {
   return unique(names.filter((n): n is string => Boolean(n)));
 }
 
-/** True when the Ingress is labelled for the entity or routes to one of its Services. */
-export function ingressIsEntitys(
-  ingress: KubeObject,
-  labelled: boolean,
-  serviceNames: Set<string>,
-): boolean {
-  if (labelled) return true;
+/** `namespace/service` of every Service the Ingress sends traffic to. */
+export function ingressServiceKeys(ingress: KubeObject): string[] {
   const ns = namespaceOf(ingress);
-  return backendServices(ingress).some(s => serviceNames.has(`${ns}/${s}`));
+  return backendServices(ingress).map(s => `${ns}/${s}`);
 }
 
 function covered(host: string, tlsHosts: string[]): boolean {
@@ -121,15 +116,10 @@ function routeBackends(route: KubeObject): string[] {
     .filter((n): n is string => Boolean(n));
 }
 
-/** True when the HTTPRoute is labelled for the entity or routes to one of its Services. */
-export function routeIsEntitys(
-  route: KubeObject,
-  labelled: boolean,
-  serviceNames: Set<string>,
-): boolean {
-  if (labelled) return true;
+/** `namespace/service` of every Service the HTTPRoute sends traffic to. */
+export function routeServiceKeys(route: KubeObject): string[] {
   const ns = namespaceOf(route);
-  return routeBackends(route).some(s => serviceNames.has(`${ns}/${s}`));
+  return routeBackends(route).map(s => `${ns}/${s}`);
 }
 
 /** Facts of one HTTPRoute: HTTPS through its parent Gateways or redirect-only rules. */

@@ -45,6 +45,8 @@ export interface ClusterSnapshot {
 export class SnapshotIndex {
   private readonly byNamespace = new Map<KindKey, Map<string, KubeObject[]>>();
   private readonly byId = new Map<KindKey, Map<string, KubeObject[]>>();
+  private readonly byKey = new Map<string, Map<string, KubeObject[]>>();
+  private readonly positions = new Map<KindKey, Map<KubeObject, number>>();
 
   constructor(readonly snapshot: ClusterSnapshot) {}
 
@@ -92,6 +94,47 @@ export class SnapshotIndex {
       this.byId.set(kind, map);
     }
     return map.get(id) ?? [];
+  }
+
+  /**
+   * Objects of a kind listed under `key` by `keysOf` (for example the
+   * `namespace/service` keys of the Services an Ingress routes to). The map
+   * is built once per snapshot, kind and `indexName`, so that finding one
+   * entity's objects does not scan the whole cluster.
+   */
+  withKey(
+    kind: KindKey,
+    indexName: string,
+    keysOf: (o: KubeObject) => string[],
+    key: string,
+  ): KubeObject[] {
+    const id = `${kind}/${indexName}`;
+    let map = this.byKey.get(id);
+    if (!map) {
+      map = new Map();
+      for (const o of this.all(kind)) {
+        for (const k of keysOf(o)) {
+          const list = map.get(k);
+          if (list) list.push(o);
+          else map.set(k, [o]);
+        }
+      }
+      this.byKey.set(id, map);
+    }
+    return map.get(key) ?? [];
+  }
+
+  /** The given objects of a kind, without repeats, in the snapshot's order. */
+  inSnapshotOrder(kind: KindKey, objects: Iterable<KubeObject>): KubeObject[] {
+    let positions = this.positions.get(kind);
+    if (!positions) {
+      positions = new Map(this.all(kind).map((o, i) => [o, i]));
+      this.positions.set(kind, positions);
+    }
+    const at = positions;
+    return [...new Set(objects)].sort(
+      (a, b) => (at.get(a) ?? 0) - (at.get(b) ?? 0),
+    );
   }
 
   /** The environment of a namespace: from config, else the cluster's. */
