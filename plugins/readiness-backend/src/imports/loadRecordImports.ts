@@ -81,13 +81,12 @@ export async function loadRecordImports(options: {
               raw?.checkId ? ` (check ${raw.checkId})` : ''
             }`
           : '';
-      fail(
+      return fail(
         where,
         `${field.join('.') || issue.path.join('.') || 'document'}: ${
           issue.message
         }`,
       );
-      return records;
     }
     const checked = <T>(where: string, fn: () => T): T => {
       try {
