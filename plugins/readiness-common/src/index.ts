@@ -57,6 +57,7 @@ export { evaluateCheck } from './evaluation/evaluateCheck';
 export {
   ATTESTATION_RENEWAL_DAYS,
   attestationRenewBy,
+  recordInForce,
 } from './evaluation/renewal';
 export { evaluateScorecard } from './evaluation/evaluateScorecard';
 export {

@@ -4,6 +4,7 @@ import {
   Attestation,
   EntityFacts,
   Exemption,
+  recordInForce,
   Scorecard,
   SourceFacts,
 } from '@readiness/backstage-plugin-readiness-common';
@@ -127,9 +128,8 @@ export function evaluationInputHash(input: {
   exemptions: Exemption[];
   now: Date;
 }): string {
-  const now = input.now.getTime();
   const inForce = (r: { expiresAt: string; revokedAt?: string }) =>
-    !r.revokedAt && Date.parse(r.expiresAt) > now;
+    recordInForce(r, input.now);
   return contentHash({
     scorecard: definitionHash(input.scorecard),
     entity: input.facts.entity,

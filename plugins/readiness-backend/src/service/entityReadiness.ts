@@ -4,15 +4,12 @@ import {
   attestationRenewBy,
   EntityReadiness,
   Exemption,
+  recordInForce,
   Scorecard,
   summarizeResults,
   targetLevelFor,
 } from '@readiness/backstage-plugin-readiness-common';
 import { EvaluationWrite } from '../database/ReadinessStore';
-
-function inForce(record: { expiresAt: string; revokedAt?: string }, now: Date) {
-  return !record.revokedAt && Date.parse(record.expiresAt) > now.getTime();
-}
 
 /**
  * Joins an entity's stored evaluations with the scorecard definitions and its
@@ -60,7 +57,7 @@ export function buildEntityReadiness(input: {
           attestation,
           renewBy: attestation && attestationRenewBy(attestation, input.now),
           exemption: input.exemptions.find(
-            e => e.checkId === check.id && inForce(e, input.now),
+            e => e.checkId === check.id && recordInForce(e, input.now),
           ),
         },
       ];

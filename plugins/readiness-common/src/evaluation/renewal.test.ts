@@ -1,4 +1,8 @@
-import { ATTESTATION_RENEWAL_DAYS, attestationRenewBy } from './renewal';
+import {
+  ATTESTATION_RENEWAL_DAYS,
+  attestationRenewBy,
+  recordInForce,
+} from './renewal';
 
 const now = new Date('2026-05-01T12:00:00.000Z');
 const inDays = (days: number) =>
@@ -17,5 +21,13 @@ describe('attestationRenewBy', () => {
     expect(
       attestationRenewBy({ expiresAt: inDays(3), revokedAt: inDays(-1) }, now),
     ).toBeUndefined();
+  });
+
+  it('counts a record as in force until it expires or is revoked', () => {
+    expect(recordInForce({ expiresAt: inDays(1) }, now)).toBe(true);
+    expect(recordInForce({ expiresAt: inDays(0) }, now)).toBe(false);
+    expect(
+      recordInForce({ expiresAt: inDays(1), revokedAt: inDays(-1) }, now),
+    ).toBe(false);
   });
 });

@@ -6,6 +6,19 @@ export const ATTESTATION_RENEWAL_DAYS = 14;
 const DAY = 24 * 60 * 60 * 1000;
 
 /**
+ * Whether an attestation or exemption still counts at `now`: not revoked and
+ * not yet expired.
+ *
+ * @public
+ */
+export function recordInForce(
+  record: { expiresAt: string; revokedAt?: string },
+  now: Date,
+): boolean {
+  return !record.revokedAt && Date.parse(record.expiresAt) > now.getTime();
+}
+
+/**
  * When an attestation in force must be renewed: its expiry, once that is
  * less than {@link ATTESTATION_RENEWAL_DAYS} away. Undefined while the
  * attestation has longer to run, and for revoked or expired ones.
@@ -16,11 +29,9 @@ export function attestationRenewBy(
   attestation: Pick<Attestation, 'expiresAt'> & { revokedAt?: string },
   now: Date,
 ): string | undefined {
-  if (attestation.revokedAt) {
-    return undefined;
-  }
   const left = Date.parse(attestation.expiresAt) - now.getTime();
-  return left > 0 && left <= ATTESTATION_RENEWAL_DAYS * DAY
+  return recordInForce(attestation, now) &&
+    left <= ATTESTATION_RENEWAL_DAYS * DAY
     ? attestation.expiresAt
     : undefined;
 }

@@ -1,5 +1,8 @@
 import { Box, Button } from '@material-ui/core';
-import type { EntityCheckResult } from '@readiness/backstage-plugin-readiness-common';
+import {
+  type EntityCheckResult,
+  recordInForce,
+} from '@readiness/backstage-plugin-readiness-common';
 
 /** What a user may do with one check and the handlers that do it. */
 export interface CheckActionHandlers {
@@ -9,16 +12,6 @@ export interface CheckActionHandlers {
   onExempt(check: EntityCheckResult): void;
   onRevokeExemption(check: EntityCheckResult): void;
   onRevokeAttestation(check: EntityCheckResult): void;
-}
-
-/** An attestation that still counts: neither revoked nor expired. */
-function attestationInForce(check: EntityCheckResult, now = Date.now()) {
-  const { attestation } = check;
-  return (
-    !!attestation &&
-    !attestation.revokedAt &&
-    Date.parse(attestation.expiresAt) > now
-  );
 }
 
 /**
@@ -38,7 +31,10 @@ export function CheckActions(
     !check.exemption &&
     (check.status === 'fail' || check.status === 'unknown');
   const revocable = canExempt && !!check.exemption;
-  const withdrawable = attestable && attestationInForce(check);
+  const withdrawable =
+    attestable &&
+    !!check.attestation &&
+    recordInForce(check.attestation, new Date());
   if (!attestable && !exemptable && !revocable) {
     return null;
   }
