@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { chunks } from './filters';
 import { TABLES } from './mappers';
 
 /** One result's contribution to `readiness_check_counts`. */
@@ -56,9 +57,9 @@ export async function updateCheckCounts(
       };
     });
   // 4 bound values per row: 200 rows stay far below SQLite's limit.
-  for (let i = 0; i < rows.length; i += 200) {
+  for (const batch of chunks(rows, 200)) {
     await trx(TABLES.checkCounts)
-      .insert(rows.slice(i, i + 200))
+      .insert(batch)
       .onConflict(['scorecard_id', 'check_id', 'status'])
       .merge({
         entities: trx.raw('?? + ??', [

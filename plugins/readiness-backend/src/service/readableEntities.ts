@@ -1,5 +1,6 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { chunks } from '../database/filters';
 import { ReadinessStore } from '../database/ReadinessStore';
 
 /** Entity refs asked about in one catalog request. */
@@ -62,8 +63,7 @@ export class ReadableEntities {
   private async lookUp(credentials: BackstageCredentials): Promise<string[]> {
     const stored = await this.options.store.listScoredEntityRefs();
     const readable: string[] = [];
-    for (let i = 0; i < stored.length; i += CATALOG_BATCH) {
-      const entityRefs = stored.slice(i, i + CATALOG_BATCH);
+    for (const entityRefs of chunks(stored, CATALOG_BATCH)) {
       const { items } = await this.options.catalog.getEntitiesByRefs(
         { entityRefs, fields: ['kind', 'metadata.namespace', 'metadata.name'] },
         { credentials },
