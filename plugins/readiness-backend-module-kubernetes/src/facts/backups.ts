@@ -18,15 +18,37 @@ function recent(
   }
 }
 
-function veleroCovers(schedule: KubeObject, namespace: string): boolean {
-  const template = at(schedule, 'spec', 'template');
-  const included = arr(at(template, 'includedNamespaces'));
-  const excluded = arr(at(template, 'excludedNamespaces'));
-  const includes =
-    included.length === 0 ||
-    included.includes('*') ||
-    included.includes(namespace);
-  return includes && !excluded.includes(namespace);
+/**
+ * The namespaces a Velero Schedule includes, as index keys: `all` (none
+ * listed, or `*`) or the names it lists. Excluded namespaces are checked on
+ * the candidates.
+ */
+function veleroIncludedKeys(schedule: KubeObject): string[] {
+  const included = arr(at(schedule, 'spec', 'template', 'includedNamespaces'));
+  if (included.length === 0 || included.includes('*')) return ['all'];
+  return included
+    .filter((n): n is string => typeof n === 'string')
+    .map(n => `namespace ${n}`);
+}
+
+/** Velero Schedules that back up the namespace, in the snapshot's order. */
+function veleroSchedulesCovering(
+  index: SnapshotIndex,
+  namespace: string,
+): KubeObject[] {
+  const keyed = (key: string) =>
+    index.withKey('veleroSchedules', 'included', veleroIncludedKeys, key);
+  return index
+    .inSnapshotOrder('veleroSchedules', [
+      ...keyed('all'),
+      ...keyed(`namespace ${namespace}`),
+    ])
+    .filter(
+      schedule =>
+        !arr(at(schedule, 'spec', 'template', 'excludedNamespaces')).includes(
+          namespace,
+        ),
+    );
 }
 
 /** Backup coverage of a workload's volumes by Velero Schedules or CloudNativePG backups. */
@@ -38,12 +60,8 @@ export function volumeBackupOf(
 ): WorkloadFacts['volumeBackup'] {
   const via: string[] = [];
   const live = index.snapshot.cluster.live;
-  for (const schedule of index.all('veleroSchedules')) {
-    if (
-      bool(at(schedule, 'spec', 'paused')) ||
-      !veleroCovers(schedule, namespace)
-    )
-      continue;
+  for (const schedule of veleroSchedulesCovering(index, namespace)) {
+    if (bool(at(schedule, 'spec', 'paused'))) continue;
     const lastBackup = str(at(schedule, 'status', 'lastBackup'));
     if (
       live &&

@@ -14,12 +14,7 @@ import {
   ServiceFacts,
   WorkloadFacts,
 } from './types';
-import {
-  EntityMatcher,
-  entityMatcher,
-  matchedObjects,
-  matchesEntity,
-} from './entitySelector';
+import { EntityMatcher, entityMatcher, matchedObjects } from './entitySelector';
 import {
   cronJobPodSpec,
   WORKLOAD_KINDS,
@@ -237,7 +232,6 @@ export function buildKubernetesFacts(
       )
     : production;
   const owner = ownerName(entity);
-  const labelled = (o: KubeObject) => matchesEntity(matcher, o);
   let alertRules: AlertRuleFacts[] | null = null;
   let paging: string[] | null = null;
   for (const { view, part } of relevant) {
@@ -247,7 +241,7 @@ export function buildKubernetesFacts(
         ...(alertRules ?? []),
         ...alertRulesOf(
           index,
-          labelled,
+          matchedObjects(matcher, index, 'prometheusRules'),
           part!.namespaces,
           part!.names,
           owner,

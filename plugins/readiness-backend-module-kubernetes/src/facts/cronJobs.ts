@@ -1,4 +1,4 @@
-import { at, bool, num, objs, str } from './json';
+import { at, bool, num, objs, str, unique } from './json';
 import { conditionOf, KubeObject, nameOf, namespaceOf } from './objects';
 import { SnapshotIndex } from './snapshot';
 import { CronJobFacts } from './types';
@@ -12,18 +12,25 @@ function interval(schedule: string): number | null {
   }
 }
 
+/** The namespace and name of every CronJob among a Job's owners, as index keys. */
+function cronJobOwnerKeys(job: KubeObject): string[] {
+  return objs(at(job, 'metadata', 'ownerReferences'))
+    .filter(ref => ref.kind === 'CronJob' && typeof ref.name === 'string')
+    .map(ref => JSON.stringify([namespaceOf(job), ref.name]));
+}
+
 /** The most recent Job the CronJob created, from the Jobs' owner references. */
 function lastJobOf(
   cronJob: KubeObject,
   index: SnapshotIndex,
 ): CronJobFacts['lastJob'] {
-  const jobs = index
-    .inNamespace('jobs', namespaceOf(cronJob))
-    .filter(job =>
-      objs(at(job, 'metadata', 'ownerReferences')).some(
-        ref => ref.kind === 'CronJob' && ref.name === nameOf(cronJob),
-      ),
-    )
+  const owned = index.withKey(
+    'jobs',
+    'cron job owners',
+    cronJobOwnerKeys,
+    JSON.stringify([namespaceOf(cronJob), nameOf(cronJob)]),
+  );
+  const jobs = unique(owned)
     .map(job => ({
       job,
       started:

@@ -24,8 +24,6 @@ export interface EntityMatcher {
   facts: EntitySelectorFacts;
   /** Undefined when the entity is not annotated or the selector is invalid. */
   requirements?: LabelRequirements;
-  /** Set when matching uses only `backstage.io/kubernetes-id`, which is indexed. */
-  kubernetesId?: string;
   namespace?: string;
 }
 
@@ -65,7 +63,7 @@ export function entityMatcher(entity: Entity): EntityMatcher {
       { key: KUBERNETES_ID_ANNOTATION, operator: 'In', values: [id] },
     ];
     facts.labelSelector = formatLabelSelector(requirements);
-    return { facts, requirements, kubernetesId: id, namespace };
+    return { facts, requirements, namespace };
   }
   return { facts, namespace };
 }
@@ -77,15 +75,16 @@ export function matchesEntity(matcher: EntityMatcher, o: KubeObject): boolean {
   return selects(matcher.requirements, labelsOf(o));
 }
 
-/** The entity's objects of one kind in a snapshot, by their own labels. */
+/**
+ * The entity's objects of one kind in a snapshot, by their own labels: the
+ * objects `matchesEntity` accepts, in the snapshot's order, found through the
+ * index's label tables.
+ */
 export function matchedObjects(
   matcher: EntityMatcher,
   index: SnapshotIndex,
   kind: KindKey,
 ): KubeObject[] {
   if (!matcher.requirements) return [];
-  const candidates = matcher.kubernetesId
-    ? index.withKubernetesId(kind, matcher.kubernetesId)
-    : index.all(kind);
-  return candidates.filter(o => matchesEntity(matcher, o));
+  return index.selected(kind, matcher.requirements, matcher.namespace);
 }

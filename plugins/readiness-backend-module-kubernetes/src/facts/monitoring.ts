@@ -7,13 +7,34 @@ import { AlertRuleFacts, WorkloadFacts } from './types';
 import { WorkloadSource } from './podTemplates';
 import { envValues } from './containers';
 
-/** True when a monitor's `namespaceSelector` covers the namespace (default: its own). */
-function coversNamespace(monitor: KubeObject, namespace: string): boolean {
+/**
+ * The namespaces a monitor's `namespaceSelector` covers, as index keys:
+ * `any`, the names it lists, else its own namespace.
+ */
+function coveredNamespaceKeys(monitor: KubeObject): string[] {
   const selector = obj(at(monitor, 'spec', 'namespaceSelector'));
-  if (bool(selector.any)) return true;
+  if (bool(selector.any)) return ['any'];
   const names = arr(selector.matchNames);
-  if (names.length) return names.includes(namespace);
-  return namespaceOf(monitor) === namespace;
+  if (names.length) {
+    return names
+      .filter((n): n is string => typeof n === 'string')
+      .map(n => `namespace ${n}`);
+  }
+  return [`namespace ${namespaceOf(monitor)}`];
+}
+
+/** ServiceMonitors or PodMonitors whose `namespaceSelector` covers the namespace, in the snapshot's order. */
+function monitorsCovering(
+  index: SnapshotIndex,
+  kind: 'serviceMonitors' | 'podMonitors',
+  namespace: string,
+): KubeObject[] {
+  const keyed = (key: string) =>
+    index.withKey(kind, 'covered namespaces', coveredNamespaceKeys, key);
+  return index.inSnapshotOrder(kind, [
+    ...keyed('any'),
+    ...keyed(`namespace ${namespace}`),
+  ]);
 }
 
 /** ServiceMonitors, PodMonitors and the scrape annotation for a workload. */
@@ -24,9 +45,7 @@ export function scrapingOf(
 ): WorkloadFacts['scraping'] {
   const cluster = index.snapshot.cluster;
   const serviceMonitors = index.has('serviceMonitors')
-    ? index
-        .all('serviceMonitors')
-        .filter(sm => coversNamespace(sm, source.namespace))
+    ? monitorsCovering(index, 'serviceMonitors', source.namespace)
         .filter(sm => {
           const selector = fromLabelSelector(at(sm, 'spec', 'selector'));
           const endpointPorts = objs(at(sm, 'spec', 'endpoints')).map(
@@ -45,9 +64,7 @@ export function scrapingOf(
         .map(nameOf)
     : null;
   const podMonitors = index.has('podMonitors')
-    ? index
-        .all('podMonitors')
-        .filter(pm => coversNamespace(pm, source.namespace))
+    ? monitorsCovering(index, 'podMonitors', source.namespace)
         .filter(pm =>
           selects(
             fromLabelSelector(at(pm, 'spec', 'selector')),
@@ -112,24 +129,29 @@ function mentions(rule: KubeObject, words: string[]): boolean {
     });
 }
 
-/** The entity's alerting rules in one cluster. */
+/**
+ * The entity's alerting rules in one cluster: from the PrometheusRules
+ * labelled for the entity (`labelled`) and those in its workloads'
+ * namespaces whose expressions mention the namespace or a workload's name,
+ * in the snapshot's order.
+ */
 export function alertRulesOf(
   index: SnapshotIndex,
-  labelled: (o: KubeObject) => boolean,
+  labelled: KubeObject[],
   namespaces: Set<string>,
   names: string[],
   owner: string | undefined,
   options: FactOptions,
 ): AlertRuleFacts[] {
   const cluster = index.snapshot.cluster.name;
-  const rules = index
-    .all('prometheusRules')
-    .filter(
-      pr =>
-        labelled(pr) ||
-        (namespaces.has(namespaceOf(pr)) &&
-          mentions(pr, [namespaceOf(pr), ...names])),
-    );
+  const rules = index.inSnapshotOrder('prometheusRules', [
+    ...labelled,
+    ...[...namespaces].flatMap(ns =>
+      index
+        .inNamespace('prometheusRules', ns)
+        .filter(pr => mentions(pr, [ns, ...names])),
+    ),
+  ]);
   return rules.flatMap(pr =>
     objs(at(pr, 'spec', 'groups')).flatMap(group =>
       objs(group.rules)
@@ -165,8 +187,12 @@ export function pagingAlertmanagerConfigsOf(
   namespaces: Set<string>,
 ): string[] {
   return index
-    .all('alertmanagerConfigs')
-    .filter(amc => namespaces.has(namespaceOf(amc)))
+    .inSnapshotOrder(
+      'alertmanagerConfigs',
+      [...namespaces].flatMap(ns =>
+        index.inNamespace('alertmanagerConfigs', ns),
+      ),
+    )
     .filter(amc =>
       objs(at(amc, 'spec', 'receivers')).some(
         r =>

@@ -1,7 +1,7 @@
 import { KindKey } from './kinds';
 import { at, JsonObject, obj, str, strMap } from './json';
-import { KubeObject, labelsOf, nameOf, namespaceOf } from './objects';
-import { fromLabelSelector, LabelRequirements, selects } from './selectors';
+import { KubeObject, nameOf, namespaceOf } from './objects';
+import { fromLabelSelector, LabelRequirements } from './selectors';
 import { SnapshotIndex } from './snapshot';
 import { WorkloadFacts } from './types';
 
@@ -74,12 +74,10 @@ export function podsOf(
   source: WorkloadSource,
   index: SnapshotIndex,
 ): KubeObject[] {
-  return index.inNamespace('pods', source.namespace).filter(pod => {
-    const phase = str(at(pod, 'status', 'phase'));
-    return (
-      phase !== 'Succeeded' &&
-      phase !== 'Failed' &&
-      selects(source.selector, labelsOf(pod))
-    );
-  });
+  return index
+    .selected('pods', source.selector, source.namespace)
+    .filter(pod => {
+      const phase = str(at(pod, 'status', 'phase'));
+      return phase !== 'Succeeded' && phase !== 'Failed';
+    });
 }

@@ -6,6 +6,36 @@ import { WorkloadSource } from './podTemplates';
 
 const BROAD_ROLES = ['cluster-admin', 'admin', 'edit'];
 
+/**
+ * The ServiceAccounts a binding's subjects name, as index keys: with their
+ * namespace, or `any namespace` when the subject gives none (it then means
+ * the workload's own).
+ */
+function subjectKeys(binding: KubeObject): string[] {
+  return objs(obj(binding).subjects)
+    .filter(s => s.kind === 'ServiceAccount' && typeof s.name === 'string')
+    .map(s => {
+      const namespace = str(s.namespace);
+      return namespace === undefined
+        ? JSON.stringify(['any namespace', s.name])
+        : JSON.stringify(['namespace', namespace, s.name]);
+    });
+}
+
+/** ClusterRoleBindings with a subject that is the account in the namespace, in the snapshot's order. */
+function clusterBindingsOf(
+  index: SnapshotIndex,
+  namespace: string,
+  account: string,
+): KubeObject[] {
+  const keyed = (key: string) =>
+    index.withKey('clusterRoleBindings', 'subjects', subjectKeys, key);
+  return index.inSnapshotOrder('clusterRoleBindings', [
+    ...keyed(JSON.stringify(['any namespace', account])),
+    ...keyed(JSON.stringify(['namespace', namespace, account])),
+  ]);
+}
+
 /** The pod's ServiceAccount, its token mounting and the roles bound to it. */
 export function serviceAccountOf(
   source: WorkloadSource,
@@ -42,7 +72,10 @@ export function serviceAccountOf(
         'RoleBinding',
         index.inNamespace('roleBindings', source.namespace),
       ),
-      ...read('ClusterRoleBinding', index.all('clusterRoleBindings')),
+      ...read(
+        'ClusterRoleBinding',
+        clusterBindingsOf(index, source.namespace, account),
+      ),
     ];
   }
   return {

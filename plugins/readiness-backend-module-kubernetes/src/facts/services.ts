@@ -35,9 +35,11 @@ export function readyEndpoints(
   index: SnapshotIndex,
 ): number {
   return index
-    .inNamespace('endpointSlices', namespaceOf(service))
-    .filter(
-      es => labelsOf(es)['kubernetes.io/service-name'] === nameOf(service),
+    .withLabel(
+      'endpointSlices',
+      'kubernetes.io/service-name',
+      nameOf(service),
+      namespaceOf(service),
     )
     .flatMap(es => objs(es.endpoints))
     .filter(e => at(e, 'conditions', 'ready') !== false).length;
@@ -68,9 +70,8 @@ function foreignSelected(
   }
   if (live) {
     const ownSelectors = entityWorkloads.filter(w => w.namespace === ns);
-    for (const pod of index.inNamespace('pods', ns)) {
+    for (const pod of index.selected('pods', selector, ns)) {
       const labels = labelsOf(pod);
-      if (!selects(selector, labels)) continue;
       if (ownSelectors.some(w => selects(w.selector, labels))) continue;
       foreign.push(describe({ ...pod, kind: 'Pod' }));
     }

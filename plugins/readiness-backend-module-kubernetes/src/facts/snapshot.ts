@@ -1,5 +1,7 @@
 import { KindKey } from './kinds';
+import { unique } from './json';
 import { KubeObject, labelsOf, namespaceOf } from './objects';
+import { LabelRequirements, selects } from './selectors';
 
 /**
  * What the fact builder needs to know about a cluster.
@@ -39,12 +41,13 @@ export interface ClusterSnapshot {
 }
 
 /**
- * Per-snapshot lookup tables, built once and shared by every entity of a
- * batch: objects by kind and namespace, and by `backstage.io/kubernetes-id`.
+ * Per-snapshot lookup tables, built once (lazily) and shared by every entity
+ * of a batch, so that finding one entity's objects costs what the entity
+ * has, not what the cluster holds: objects by kind and namespace, by label
+ * value, and by keys the caller derives (`withKey`).
  */
 export class SnapshotIndex {
   private readonly byNamespace = new Map<KindKey, Map<string, KubeObject[]>>();
-  private readonly byId = new Map<KindKey, Map<string, KubeObject[]>>();
   private readonly byKey = new Map<string, Map<string, KubeObject[]>>();
   private readonly positions = new Map<KindKey, Map<KubeObject, number>>();
 
@@ -79,21 +82,72 @@ export class SnapshotIndex {
     return map.get(namespace) ?? [];
   }
 
-  /** Objects of a kind labelled `backstage.io/kubernetes-id=<id>`. */
-  withKubernetesId(kind: KindKey, id: string): KubeObject[] {
-    let map = this.byId.get(kind);
-    if (!map) {
-      map = new Map();
-      for (const o of this.all(kind)) {
-        const value = labelsOf(o)['backstage.io/kubernetes-id'];
-        if (value === undefined) continue;
-        const list = map.get(value);
-        if (list) list.push(o);
-        else map.set(value, [o]);
-      }
-      this.byId.set(kind, map);
+  /**
+   * Objects of a kind whose label `key` is `value`, in the snapshot's order;
+   * only in `namespace` when it is given.
+   */
+  withLabel(
+    kind: KindKey,
+    key: string,
+    value: string,
+    namespace?: string,
+  ): KubeObject[] {
+    const valueOf = (o: KubeObject) => {
+      const labels = labelsOf(o);
+      return Object.prototype.hasOwnProperty.call(labels, key)
+        ? labels[key]
+        : undefined;
+    };
+    if (namespace === undefined) {
+      return this.withKey(
+        kind,
+        `label ${key}`,
+        o => {
+          const v = valueOf(o);
+          return v === undefined ? [] : [v];
+        },
+        value,
+      );
     }
-    return map.get(id) ?? [];
+    return this.withKey(
+      kind,
+      `namespaced label ${key}`,
+      o => {
+        const v = valueOf(o);
+        return v === undefined ? [] : [JSON.stringify([namespaceOf(o), v])];
+      },
+      JSON.stringify([namespace, value]),
+    );
+  }
+
+  /**
+   * Objects of a kind whose labels satisfy `requirements` (in `namespace`
+   * when given), in the snapshot's order. When a requirement names the values
+   * a label must have, only the objects carrying one of them are tried.
+   */
+  selected(
+    kind: KindKey,
+    requirements: LabelRequirements | undefined,
+    namespace?: string,
+  ): KubeObject[] {
+    if (!requirements) return [];
+    const narrowing = requirements.find(r => r.operator === 'In');
+    let candidates: KubeObject[];
+    if (narrowing) {
+      const lists = unique(narrowing.values).map(v =>
+        this.withLabel(kind, narrowing.key, v, namespace),
+      );
+      candidates =
+        lists.length === 1
+          ? lists[0]
+          : this.inSnapshotOrder(kind, lists.flat());
+    } else {
+      candidates =
+        namespace === undefined
+          ? this.all(kind)
+          : this.inNamespace(kind, namespace);
+    }
+    return candidates.filter(o => selects(requirements, labelsOf(o)));
   }
 
   /**

@@ -45,7 +45,7 @@ export function namespaceEnforcesRestricted(
   namespace: string,
 ): boolean | null {
   if (!index.has('namespaces')) return null;
-  const ns = index.all('namespaces').find(n => nameOf(n) === namespace);
+  const [ns] = index.withKey('namespaces', 'name', n => [nameOf(n)], namespace);
   return (
     labelsOf(ns ?? {})['pod-security.kubernetes.io/enforce'] === 'restricted'
   );
@@ -68,12 +68,14 @@ function zoneSpreadOf(
   ).some(t => t.topologyKey === 'kubernetes.io/hostname');
   let podZones: string[] | null = null;
   if (pods && index.has('nodes')) {
-    const nodes = new Map(
-      index.all('nodes').map(n => [nameOf(n), labelsOf(n)]),
-    );
+    // Of Nodes listed twice under one name, the last one counts.
+    const nodeLabels = (name: string) => {
+      const nodes = index.withKey('nodes', 'name', n => [nameOf(n)], name);
+      return nodes.length ? labelsOf(nodes[nodes.length - 1]) : undefined;
+    };
     podZones = unique(
       pods
-        .map(p => nodes.get(str(at(p, 'spec', 'nodeName')) ?? ''))
+        .map(p => nodeLabels(str(at(p, 'spec', 'nodeName')) ?? ''))
         .map(labels => ZONE_LABELS.map(k => labels?.[k]).find(Boolean))
         .filter((z): z is string => Boolean(z)),
     ).sort();
