@@ -23,6 +23,7 @@ const {
   makeAllDue,
   rowsOf,
   pgStatistics,
+  historyDays,
 } = require('./lib/db');
 const { runTechInsights } = require('./lib/techInsights');
 const { printTables } = require('./lib/report');
@@ -180,6 +181,38 @@ async function reads(backend, org, requests) {
   return out;
 }
 
+/** The Readiness store: size, rows per table, and the days its history covers. */
+async function storeReport(db, store) {
+  return {
+    readiness: await databaseReport(db, store, 'readiness', 'readiness_%'),
+    historyDays: await historyDays(db, store),
+  };
+}
+
+/**
+ * History holds one row per scored entity, scorecard and simulated day, and
+ * results one row per entity and check whatever the number of days.
+ */
+function historyCheck(day1, last, days) {
+  const rows = r => r.readiness.rows;
+  const scores = rows(last).readiness_entity_scores;
+  const expectedHistoryRows = scores * days;
+  const historyRows = rows(last).readiness_history;
+  const resultsGrowth =
+    rows(last).readiness_results - rows(day1).readiness_results;
+  return {
+    scores,
+    expectedHistoryRows,
+    historyRows,
+    historyDays: last.historyDays,
+    resultsGrowth,
+    ok:
+      historyRows === expectedHistoryRows &&
+      last.historyDays === days &&
+      resultsGrowth === 0,
+  };
+}
+
 /** The organisation of `n` services with its catalog file and repository trees under .work/org-<n>. */
 function prepareOrg(n) {
   const dir = path.join(WORK, `org-${n}`);
@@ -250,7 +283,7 @@ async function ensureCatalog(n, prepared, clusters) {
   return { cached: false, ingestS };
 }
 
-async function runOne({ n, db, days, requests, techInsights }) {
+async function runOne({ n, db, days: daysToSimulate, requests, techInsights }) {
   let comparison;
   const workDir = path.join(WORK, `${db}-${n}`);
   if (!args['reuse-store']) {
@@ -354,7 +387,6 @@ async function runOne({ n, db, days, requests, techInsights }) {
       const changed = changeServices(org, 0.01, 1);
       clusters.publish();
       await backend.setClockDays(5 / 1440);
-      await backend.signIn();
       await makeAllDue(db, { workDir, prefix: PREFIX });
       result.phases.steadyRefresh = await timed(backend, clusters, () =>
         backend.runTask('readiness', 'readiness-refresh'),
@@ -362,14 +394,6 @@ async function runOne({ n, db, days, requests, techInsights }) {
       result.phases.steadyRefresh.changedServices = changed.size;
       log('  steady refresh', result.phases.steadyRefresh);
     }
-    result.day1 = {
-      readiness: await databaseReport(
-        db,
-        { workDir, prefix: PREFIX },
-        'readiness',
-        'readiness_%',
-      ),
-    };
 
     // 5. Re-score after a check definition changed: restart with an override.
     progress(result);
@@ -380,7 +404,6 @@ async function runOne({ n, db, days, requests, techInsights }) {
         defaultScorecard: { overrides: SCORECARD_CHANGE },
       });
       await backend.setClockDays(10 / 1440);
-      await backend.signIn();
       await waitForCatalog(backend, n - removed.length);
       await makeAllDue(db, { workDir, prefix: PREFIX });
       result.phases.rescoreAfterDefinitionChange = await timed(
@@ -392,31 +415,42 @@ async function runOne({ n, db, days, requests, techInsights }) {
       progress(result);
     }
 
-    // 6. Simulated days: the clock moves one day at a time; the entities are due
-    //    again (their interval passed) and every evaluation gets the new day.
+    // 6. Simulated days. Everything so far happened on the first day; then the
+    //    clock moves one day at a time (the backend is signed in again on the
+    //    moved clock), the entities are due again (their interval passed) and
+    //    every entity is refreshed, its evaluation getting the new day.
+    const store = { workDir, prefix: PREFIX };
+    const days = SKIP.has('days') ? 1 : daysToSimulate;
+    result.day1 = await storeReport(db, store);
+    log('  after day 1', result.day1);
+    progress(result);
     const perDay = [];
-    for (let day = 1; day < (SKIP.has('days') ? 1 : days); day++) {
+    let last = result.day1;
+    for (let day = 1; day < days; day++) {
       await backend.setClockDays(day);
-      await backend.signIn();
-      perDay.push(
-        (
-          await timed(backend, clusters, () =>
-            backend.runTask('readiness', 'readiness-refresh'),
-          )
-        ).wallS,
+      const refresh = await timed(backend, clusters, () =>
+        backend.runTask('readiness', 'readiness-refresh'),
       );
+      last = await storeReport(db, store);
+      perDay.push({
+        day: day + 1,
+        wallS: refresh.wallS,
+        kubernetesListCalls: refresh.kubernetesListCalls,
+        sizeMb: last.readiness.sizeMb,
+        historyRows: last.readiness.rows.readiness_history,
+      });
+      log(`  day ${day + 1}`, perDay[perDay.length - 1]);
     }
     result.history = {
-      days: SKIP.has('days') ? 1 : days,
-      refreshPerDayS: perDay,
-      readiness: await databaseReport(
-        db,
-        { workDir, prefix: PREFIX },
-        'readiness',
-        'readiness_%',
-      ),
+      days,
+      perDay,
+      ...last,
+      // A reused store holds the history of the run that made it.
+      check: args['reuse-store']
+        ? undefined
+        : historyCheck(result.day1, last, days),
     };
-    log(`  after ${result.history.days} days`, result.history.readiness);
+    log(`  after ${days} days`, result.history);
     progress(result);
     result.peakRssMb = Math.max(
       result.peakRssMbBeforeRestart,

@@ -1,7 +1,7 @@
 /*
- * Direct looks into the bench databases: sizes, rows per table, dropping the
- * bench databases before a run, and making every queued entity due (what the
- * passing of the refresh interval does).
+ * Direct looks into the bench databases: sizes, rows per table, the days of
+ * history, dropping the bench databases before a run, and making every queued
+ * entity due (what the passing of the refresh interval does).
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -93,14 +93,35 @@ async function tableNames(k, db, like) {
   ).map(r => r.name);
 }
 
-/** Size of a plugin's database in MB and the row count of each of its tables matching `like`. */
+const mb = bytes => Math.round((bytes / 2 ** 20) * 10) / 10;
+
+/** Bytes on disk of a table with its indexes (and, on PostgreSQL, its TOAST). */
+async function tableBytes(k, db, table) {
+  if (db === 'pg') {
+    return Number(
+      (await k.raw('select pg_total_relation_size(?) as b', [table])).rows[0].b,
+    );
+  }
+  const r = await k.raw(
+    'select sum(s.pgsize) as b from dbstat s join sqlite_master m on m.name = s.name where m.tbl_name = ?',
+    [table],
+  );
+  return Number(r[0].b ?? 0);
+}
+
+/**
+ * Size of a plugin's database in MB, and the row count and size (with its
+ * indexes, dead rows included) of each of its tables matching `like`.
+ */
 async function databaseReport(db, opts, plugin, like) {
   const k = connect(db, opts, plugin);
   try {
     const rows = {};
+    const tableSizesMb = {};
     for (const t of await tableNames(k, db, like)) {
       const r = await k(t).count({ n: '*' });
       rows[t] = Number(r[0].n);
+      tableSizesMb[t] = mb(await tableBytes(k, db, t));
     }
     let bytes;
     if (db === 'pg') {
@@ -114,7 +135,18 @@ async function databaseReport(db, opts, plugin, like) {
         .filter(f => fs.existsSync(f))
         .reduce((n, f) => n + fs.statSync(f).size, 0);
     }
-    return { sizeMb: Math.round((bytes / 2 ** 20) * 10) / 10, rows };
+    return { sizeMb: mb(bytes), rows, tableSizesMb };
+  } finally {
+    await k.destroy();
+  }
+}
+
+/** How many distinct days the Readiness history covers. */
+async function historyDays(db, opts) {
+  const k = connect(db, opts, 'readiness');
+  try {
+    const r = await k('readiness_history').countDistinct({ n: 'day' });
+    return Number(r[0].n);
   } finally {
     await k.destroy();
   }
@@ -196,4 +228,5 @@ module.exports = {
   makeAllDue,
   rowsOf,
   pgStatistics,
+  historyDays,
 };

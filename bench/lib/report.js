@@ -31,6 +31,10 @@ function printTables(report) {
     }),
   ];
   const p = (r, phase) => r.phases[phase];
+  // Rows per Readiness table after day 1 and after the last simulated day.
+  const tables = [
+    ...new Set(runs.flatMap(r => Object.keys(r.history?.readiness.rows ?? {}))),
+  ].sort();
   console.log(
     table([
       header,
@@ -78,20 +82,27 @@ function printTables(report) {
         `DB size after N days (MB)`,
         r => `${r.history.readiness.sizeMb} (${r.history.days} d)`,
       ),
-      row(
-        'results rows day 1 / N days',
-        r =>
-          `${r.day1.readiness.rows.readiness_results} / ${r.history.readiness.rows.readiness_results}`,
+      ...tables.map(t =>
+        row(
+          `${t.replace(/^readiness_/, '')} rows (MB) day 1 / N days`,
+          r =>
+            `${r.day1.readiness.rows[t]} (${r.day1.readiness.tableSizesMb[t]}) / ${r.history.readiness.rows[t]} (${r.history.readiness.tableSizesMb[t]})`,
+        ),
       ),
-      row(
-        'history rows day 1 / N days',
-        r =>
-          `${r.day1.readiness.rows.readiness_history} / ${r.history.readiness.rows.readiness_history}`,
+      row('days of history day 1 / N days', r =>
+        [r.day1.historyDays, r.history.historyDays].join(' / '),
       ),
-      row(
-        'facts rows day 1 / N days',
-        r =>
-          `${r.day1.readiness.rows.readiness_facts} / ${r.history.readiness.rows.readiness_facts}`,
+      row('history rows = scores × days, results not grown', r => {
+        const c = r.history.check;
+        const growth = `${c.resultsGrowth >= 0 ? '+' : ''}${c.resultsGrowth}`;
+        return `${c.ok ? 'yes' : 'NO'}: ${c.historyRows} rows for ${
+          c.scores
+        } scores × ${r.history.days} days (${
+          c.historyDays
+        } in history); results ${growth}`;
+      }),
+      row('refresh per simulated day (s)', r =>
+        r.history.perDay.map(d => d.wallS).join(', '),
       ),
       row('rows left by deleted entities', r =>
         Object.values(r.deletion.rowsLeft).reduce((a, b) => a + b, 0),
