@@ -42,6 +42,12 @@ interface Parts {
   root?: RootFacts;
   /** The tree passed a limit at this ETag. */
   limitError?: string;
+  /**
+   * The facts last combined from these parts alone (a location that is its
+   * repository root), with the location they were made for, so that an
+   * unchanged tree costs no work beyond its ETag.
+   */
+  combined?: { location: string; facts: RepositoryFacts };
 }
 
 function describeSource(source: TreeSource): string {
@@ -189,7 +195,14 @@ export class RepositoryFactProvider implements FactProvider {
         target.ref,
         signal,
       );
-      return combineRepositoryFacts(parts.tree!, parts.root!, location);
+      const key = JSON.stringify(location);
+      if (parts.combined?.location !== key) {
+        parts.combined = {
+          location: key,
+          facts: combineRepositoryFacts(parts.tree!, parts.root!, location),
+        };
+      }
+      return parts.combined.facts;
     }
     const parts = await this.readParts(
       tree,
