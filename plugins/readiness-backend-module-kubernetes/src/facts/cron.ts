@@ -79,11 +79,32 @@ function everySeconds(text: string): number {
   return total;
 }
 
+/** Intervals (or why there is none) by schedule text; many workloads share a schedule. */
+const intervals = new Map<string, number | Error>();
+const REMEMBERED_SCHEDULES = 10_000;
+
 /**
  * The longest interval in seconds between two consecutive runs of the
- * schedule; throws an Error for a schedule it cannot read.
+ * schedule; throws an Error for a schedule it cannot read. Answers are
+ * remembered per schedule text (up to 10,000 schedules), as working one out
+ * walks eight years of days.
  */
 export function maxCronIntervalSeconds(schedule: string): number {
+  let known = intervals.get(schedule);
+  if (known === undefined) {
+    try {
+      known = intervalOf(schedule);
+    } catch (e) {
+      known = e as Error;
+    }
+    if (intervals.size >= REMEMBERED_SCHEDULES) intervals.clear();
+    intervals.set(schedule, known);
+  }
+  if (known instanceof Error) throw known;
+  return known;
+}
+
+function intervalOf(schedule: string): number {
   let text = schedule.trim().replace(/^(CRON_)?TZ=\S+\s+/, '');
   if (text.startsWith('@every ')) return everySeconds(text.slice(7).trim());
   text = MACROS[text] ?? text;
