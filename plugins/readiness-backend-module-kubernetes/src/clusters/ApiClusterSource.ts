@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { ApiClusterConfig } from '../config';
 import { KINDS, KindKey, KindSpec } from '../facts/kinds';
-import { KubeObject } from '../facts/objects';
+import { KubeObject, withoutBookkeeping } from '../facts/objects';
 import { ClusterInfo, ClusterSnapshot } from '../facts/snapshot';
 import { ClusterSource, ListedSnapshot } from './ClusterSource';
 import { ClusterRequestError } from './errors';
@@ -110,10 +110,11 @@ export class ApiClusterSource implements ClusterSource {
         try {
           const result = await this.client.list(kind, namespace, combined);
           byKind[kind.key] = (byKind[kind.key] ?? 0) + result.calls;
-          const items =
-            kind.key === 'configMaps'
-              ? result.items.map(withoutValues)
-              : result.items;
+          const items = result.items.map(o =>
+            withoutBookkeeping(
+              kind.key === 'configMaps' ? withoutValues(o) : o,
+            ),
+          );
           (objects[kind.key] ??= []).push(...items);
         } catch (e) {
           byKind[kind.key] = (byKind[kind.key] ?? 0) + 1;

@@ -1,4 +1,4 @@
-import { at, obj, str, strMap } from './json';
+import { at, isObj, obj, str, strMap } from './json';
 
 /**
  * A Kubernetes object as read from a cluster or a manifest file.
@@ -33,6 +33,8 @@ export function labelsOf(o: KubeObject): Record<string, string> {
   return strMap(o.metadata?.labels);
 }
 
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
 /**
  * Annotations worth keeping in facts: everything except
  * `kubectl.kubernetes.io/last-applied-configuration`, which repeats the whole
@@ -40,8 +42,29 @@ export function labelsOf(o: KubeObject): Record<string, string> {
  */
 export function keptAnnotations(value: unknown): Record<string, string> {
   const all = strMap(value);
-  delete all['kubectl.kubernetes.io/last-applied-configuration'];
+  delete all[LAST_APPLIED];
   return all;
+}
+
+/**
+ * The object without the bookkeeping a cluster adds to it and no fact reads:
+ * `metadata.managedFields` (who set which field) and the
+ * `kubectl.kubernetes.io/last-applied-configuration` annotation (a copy of
+ * the applied object). Listings are kept for the cache's lifetime, and these
+ * two are often most of an object's size.
+ */
+export function withoutBookkeeping(o: KubeObject): KubeObject {
+  const metadata = o.metadata;
+  if (!isObj(metadata)) return o;
+  const annotations = metadata.annotations;
+  const lastApplied = isObj(annotations) && LAST_APPLIED in annotations;
+  if (!('managedFields' in metadata) && !lastApplied) return o;
+  const { managedFields: _fields, ...kept } = metadata;
+  if (lastApplied) {
+    const { [LAST_APPLIED]: _applied, ...others } = annotations;
+    kept.annotations = others;
+  }
+  return { ...o, metadata: kept };
 }
 
 /** Reads a condition of `status.conditions` by type. */
