@@ -41,13 +41,25 @@ describe('ApiClusterSource', () => {
     },
   };
   const bare = deployment('db', 'shop', { 'backstage.io/kubernetes-id': 'db' });
+  const node = {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: {
+      name: 'node-1',
+      labels: { 'topology.kubernetes.io/zone': 'eu-west-1a' },
+    },
+    spec: { podCIDR: '10.0.1.0/24' },
+    status: {
+      images: [{ names: ['registry.example.com/web:1.0.0'], sizeBytes: 1 }],
+    },
+  };
 
   beforeAll(async () => {
     const tls = selfSignedCertificate();
     server = await startStandInApiServer({
       tls,
       token: TOKEN,
-      objects: [applied, bare],
+      objects: [applied, bare, node],
     });
     config = {
       type: 'api',
@@ -96,5 +108,25 @@ describe('ApiClusterSource', () => {
         creationTimestamp: expect.any(String),
       },
     });
+  });
+
+  it('keeps only the names and labels of Nodes, the only parts facts read', async () => {
+    const source = new ApiClusterSource(config, {
+      pageSize: 500,
+      concurrency: 2,
+    });
+    const { snapshot } = await source.list();
+    expect(snapshot.objects.nodes).toEqual([
+      {
+        apiVersion: 'v1',
+        kind: 'Node',
+        metadata: {
+          ...node.metadata,
+          uid: expect.any(String),
+          resourceVersion: expect.any(String),
+          creationTimestamp: expect.any(String),
+        },
+      },
+    ]);
   });
 });

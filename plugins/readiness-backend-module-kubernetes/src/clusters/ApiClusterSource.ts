@@ -34,6 +34,24 @@ function withoutValues(o: KubeObject): KubeObject {
   return { ...o, data: keysOnly(o.data), binaryData: keysOnly(o.binaryData) };
 }
 
+/**
+ * What is kept of a listed object: ConfigMaps without values, Nodes without
+ * spec and status (facts read only their names and labels, and a Node's
+ * status lists every image it holds), and no object with the bookkeeping
+ * `withoutBookkeeping` drops.
+ */
+function kept(kind: KindKey, o: KubeObject): KubeObject {
+  if (kind === 'configMaps') return withoutBookkeeping(withoutValues(o));
+  if (kind === 'nodes') {
+    return withoutBookkeeping({
+      apiVersion: o.apiVersion,
+      kind: o.kind,
+      metadata: o.metadata,
+    });
+  }
+  return withoutBookkeeping(o);
+}
+
 /** Reads the token for a cluster from config, an environment variable or a file. */
 function tokenReader(
   config: ApiClusterConfig,
@@ -110,11 +128,7 @@ export class ApiClusterSource implements ClusterSource {
         try {
           const result = await this.client.list(kind, namespace, combined);
           byKind[kind.key] = (byKind[kind.key] ?? 0) + result.calls;
-          const items = result.items.map(o =>
-            withoutBookkeeping(
-              kind.key === 'configMaps' ? withoutValues(o) : o,
-            ),
-          );
+          const items = result.items.map(o => kept(kind.key, o));
           (objects[kind.key] ??= []).push(...items);
         } catch (e) {
           byKind[kind.key] = (byKind[kind.key] ?? 0) + 1;
