@@ -102,6 +102,20 @@ export const readinessPlugin = createBackendPlugin({
             await engine.syncQueue();
           },
         });
+        // One replica re-scores, on stored facts, what an earlier definition scored ...
+        await scheduler.scheduleTask({
+          id: 'readiness-rescore',
+          ...refresh.schedule,
+          scope: 'global',
+          fn: async () => {
+            const evaluations = await engine.rescoreOutdated();
+            if (evaluations > 0) {
+              logger.info(
+                `Re-scored ${evaluations} evaluations after a scorecard definition changed`,
+              );
+            }
+          },
+        });
         // ... and every replica works due batches, claimed so none is done twice.
         await scheduler.scheduleTask({
           id: 'readiness-refresh',

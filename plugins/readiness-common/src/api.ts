@@ -23,7 +23,10 @@ export interface EntityCheckResult {
   source: string;
   status: CheckStatus;
   evidence: Evidence[];
+  /** When the entity was last evaluated. */
   evaluatedAt: string;
+  /** When the result took its current status and evidence. */
+  changedAt: string;
   /** The newest attestation of this check, in force or not. */
   attestation?: Attestation;
   /** Set while that attestation expires within 14 days: renew it before this time. */

@@ -111,10 +111,29 @@ const permissions = createServiceFactory({
           : AuthorizeResult.DENY,
       })) as any;
     },
-    async authorizeConditional(requests) {
-      return requests.map(
-        () => ({ result: AuthorizeResult.DENY } as PolicyDecision),
-      ) as any;
+    // Catalog read as a catalog policy decides it: the lead reads every
+    // entity; for everyone else it depends on the entity (a condition).
+    async authorizeConditional(requests, options) {
+      const principal = options.credentials.principal as {
+        userEntityRef?: string;
+      };
+      return requests.map(r => {
+        if (r.permission.name !== 'catalog.entity.read') {
+          return { result: AuthorizeResult.DENY };
+        }
+        return principal.userEntityRef === LEAD
+          ? { result: AuthorizeResult.ALLOW }
+          : ({
+              result: AuthorizeResult.CONDITIONAL,
+              pluginId: 'catalog',
+              resourceType: 'catalog-entity',
+              conditions: {
+                rule: 'IS_ENTITY_OWNER',
+                resourceType: 'catalog-entity',
+                params: { claims: [principal.userEntityRef ?? ''] },
+              },
+            } as PolicyDecision);
+      }) as any;
     },
   }),
 });

@@ -53,7 +53,7 @@ export function result(
     status,
     evidence: [{ object: `deployment ${checkId}`, status, message: status }],
     source: 'kubernetes',
-    evaluatedAt,
+    changedAt: evaluatedAt,
     ...overrides,
   };
 }

@@ -84,12 +84,12 @@ describe('DatabaseReadinessStore', () => {
           results: [
             result('k1', 'exempt', {
               computedStatus: 'fail',
-              evaluatedAt: later,
+              changedAt: later,
             }),
             result('k4', 'not-applicable', {
               source: 'attestation',
               evidence: [],
-              evaluatedAt: later,
+              changedAt: later,
             }),
           ],
         };

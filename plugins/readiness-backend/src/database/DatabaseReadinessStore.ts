@@ -23,15 +23,13 @@ import {
   exemptionFromRow,
   exemptionToRow,
   historyFromRow,
-  historyToRow,
   resultFromRow,
-  resultToRow,
   scoreFromRow,
-  scoreToRow,
 } from './mappers';
 import * as imports from './imports';
 import * as queue from './queue';
 import { deleteResults, updateCheckCounts } from './checkCounts';
+import * as evaluations from './evaluations';
 import * as facts from './facts';
 import * as reports from './reports';
 import {
@@ -125,32 +123,36 @@ export class DatabaseReadinessStore implements ReadinessStore {
     return hashes;
   }
 
+  async writeEvaluations(writes: EvaluationWrite[]): Promise<void> {
+    await evaluations.writeEvaluations(this.db, writes);
+  }
+
   async writeEvaluation(write: EvaluationWrite): Promise<void> {
-    const { entityRef, scorecardId } = write.score;
-    await this.db.transaction(async trx => {
-      const before = await deleteResults(
-        trx,
-        trx(TABLES.results).where({
-          entity_ref: entityRef,
-          scorecard_id: scorecardId,
-        }),
-      );
-      const rows = write.results.map(result =>
-        resultToRow(entityRef, scorecardId, result),
-      );
-      for (const batch of chunks(rows, 200)) {
-        await trx(TABLES.results).insert(batch);
-      }
-      await updateCheckCounts(trx, before, rows);
-      await trx(TABLES.scores)
-        .insert(scoreToRow(write.score))
-        .onConflict(['entity_ref', 'scorecard_id'])
-        .merge();
-      await trx(TABLES.history)
-        .insert(historyToRow(write.score))
-        .onConflict(['entity_ref', 'scorecard_id', 'day'])
-        .merge(['level', 'level_rank', 'score']);
-    });
+    await evaluations.writeEvaluations(this.db, [write]);
+  }
+
+  async listOutdatedEntityRefs(options: {
+    scorecardId: string;
+    definitionHash: string;
+    after?: string;
+    limit: number;
+  }): Promise<string[]> {
+    const { scorecardId, definitionHash, after, limit } = options;
+    const query = this.db(TABLES.scores)
+      .select('entity_ref')
+      .where('scorecard_id', scorecardId)
+      .where(q =>
+        q
+          .whereNull('definition_hash')
+          .orWhereNot('definition_hash', definitionHash),
+      )
+      .orderBy('entity_ref')
+      .limit(limit);
+    if (after !== undefined) {
+      query.where('entity_ref', '>', after);
+    }
+    const rows: Array<{ entity_ref: string }> = await query;
+    return rows.map(row => row.entity_ref);
   }
 
   async getEntityEvaluations(entityRef: string): Promise<EvaluationWrite[]> {
@@ -195,6 +197,7 @@ export class DatabaseReadinessStore implements ReadinessStore {
 
   async deleteEntities(entityRefs: string[]): Promise<void> {
     await this.db.transaction(async trx => {
+      await evaluations.lockEntities(trx, entityRefs);
       for (const refs of chunks([...new Set(entityRefs)])) {
         const removed = await deleteResults(
           trx,

@@ -60,7 +60,8 @@ export interface EntityColumns {
 /** One result row: a check's result plus where its facts came from. */
 export interface StoredResult extends CheckResult {
   source: string;
-  evaluatedAt: Date;
+  /** When the result took its current status and evidence. */
+  changedAt: Date;
 }
 
 /** The denormalised row per entity and scorecard. */
@@ -73,6 +74,8 @@ export interface EntityScore extends EntityColumns {
   score: number | null;
   counts: StatusCounts;
   inputHash: string;
+  /** Hash of the scorecard definition evaluated; unset for scores stored before it was kept. */
+  definitionHash?: string;
   evaluatedAt: Date;
 }
 
@@ -170,7 +173,10 @@ export interface CheckResultRow {
   owner: string | null;
   status: CheckStatus;
   evidence: CheckResult['evidence'];
+  /** When the entity was last evaluated. */
   evaluatedAt: Date;
+  /** When the result took its current status and evidence. */
+  changedAt: Date;
 }
 
 /** Health of one fact source, for `GET /status`. */
@@ -214,10 +220,25 @@ export interface ReadinessStore {
     entityRefs: string[],
   ): Promise<Map<string, Map<string, string>>>;
   /**
-   * Replaces an entity's results and score on a scorecard in one transaction,
-   * and records the day's history point (the latest of the day wins).
+   * Stores evaluations in one transaction: each entity's score on the
+   * scorecard and the day's history point (the latest of the day wins), and
+   * of its results only those that changed, so an unchanged result keeps the
+   * time it took its status.
    */
+  writeEvaluations(writes: EvaluationWrite[]): Promise<void>;
+  /** {@link ReadinessStore.writeEvaluations} of one evaluation. */
   writeEvaluation(write: EvaluationWrite): Promise<void>;
+  /**
+   * Entities scored on the scorecard with another definition than
+   * `definitionHash` (or before definitions were recorded), in entity ref
+   * order after `after`.
+   */
+  listOutdatedEntityRefs(options: {
+    scorecardId: string;
+    definitionHash: string;
+    after?: string;
+    limit: number;
+  }): Promise<string[]>;
   /** Scores and results of one entity on every scorecard. */
   getEntityEvaluations(entityRef: string): Promise<EvaluationWrite[]>;
   /**

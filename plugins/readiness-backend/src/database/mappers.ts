@@ -50,7 +50,7 @@ export interface ResultRow {
   computed_status: CheckStatus | null;
   source: string;
   evidence: string;
-  evaluated_at: DbTimestamp;
+  changed_at: DbTimestamp;
 }
 
 export interface EntityScoreRow {
@@ -73,6 +73,8 @@ export interface EntityScoreRow {
   lifecycle: string | null;
   tier: string | null;
   input_hash: string;
+  results_hash?: string | null;
+  definition_hash: string | null;
   evaluated_at: DbTimestamp;
 }
 
@@ -169,7 +171,7 @@ export function resultToRow(
     computed_status: result.computedStatus ?? null,
     source: result.source,
     evidence: JSON.stringify(result.evidence),
-    evaluated_at: result.evaluatedAt,
+    changed_at: result.changedAt,
   };
 }
 
@@ -180,7 +182,7 @@ export function resultFromRow(row: ResultRow): StoredResult {
     ...(row.computed_status ? { computedStatus: row.computed_status } : {}),
     evidence: JSON.parse(row.evidence) as Evidence[],
     source: row.source,
-    evaluatedAt: toDate(row.evaluated_at),
+    changedAt: toDate(row.changed_at),
   };
 }
 
@@ -205,6 +207,7 @@ export function scoreToRow(score: EntityScore): EntityScoreRow {
     lifecycle: score.lifecycle,
     tier: score.tier,
     input_hash: score.inputHash,
+    definition_hash: score.definitionHash ?? null,
     evaluated_at: score.evaluatedAt,
   };
 }
@@ -232,6 +235,7 @@ export function scoreFromRow(row: EntityScoreRow): EntityScore {
     lifecycle: row.lifecycle,
     tier: row.tier,
     inputHash: row.input_hash,
+    ...(row.definition_hash ? { definitionHash: row.definition_hash } : {}),
     evaluatedAt: toDate(row.evaluated_at),
   };
 }

@@ -368,6 +368,7 @@ describe('DatabaseReadinessStore', () => {
               { object: 'deployment k1', status: 'fail', message: 'fail' },
             ],
             evaluatedAt,
+            changedAt: evaluatedAt,
           },
           expect.objectContaining({ entityRef: ref('a2'), title: null }),
           expect.objectContaining({ entityRef: ref('b1'), owner: teamB }),

@@ -343,7 +343,8 @@ export async function getCheckResults(
     's.owner',
     'r.status',
     'r.evidence',
-    'r.evaluated_at',
+    'r.changed_at',
+    's.evaluated_at',
   );
   if (page.sort === 'status') {
     const ranks = STATUS_SORT_ORDER.map((_, index) => `when ? then ${index}`);
@@ -355,7 +356,7 @@ export async function getCheckResults(
     );
   } else {
     const column =
-      page.sort === 'evaluatedAt' ? 'r.evaluated_at' : 'r.entity_ref';
+      page.sort === 'evaluatedAt' ? 's.evaluated_at' : 'r.entity_ref';
     query.orderBy(column, page.order === 'desc' ? 'desc' : 'asc');
   }
 
@@ -369,9 +370,9 @@ export async function getCheckResults(
       (
         row: Pick<
           ResultRow,
-          'entity_ref' | 'status' | 'evidence' | 'evaluated_at'
+          'entity_ref' | 'status' | 'evidence' | 'changed_at'
         > &
-          Pick<EntityScoreRow, 'title' | 'owner'>,
+          Pick<EntityScoreRow, 'title' | 'owner' | 'evaluated_at'>,
       ) => ({
         entityRef: row.entity_ref,
         title: row.title,
@@ -379,6 +380,7 @@ export async function getCheckResults(
         status: row.status,
         evidence: JSON.parse(row.evidence),
         evaluatedAt: toDate(row.evaluated_at),
+        changedAt: toDate(row.changed_at),
       }),
     ),
   };

@@ -31,7 +31,7 @@ function dataHash(data: unknown): string {
 /** Hash of each scorecard definition, computed once per definition object. */
 const definitionHashes = new WeakMap<Scorecard, string>();
 
-function definitionHash(scorecard: Scorecard): string {
+export function definitionHash(scorecard: Scorecard): string {
   let hash = definitionHashes.get(scorecard);
   if (!hash) {
     hash = contentHash(scorecard);

@@ -2,6 +2,8 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import knexFactory, { Knex } from 'knex';
 import { DatabaseReadinessStore } from '../database/DatabaseReadinessStore';
+import { resultsHash } from '../database/evaluations';
+import { ResultRow } from '../database/mappers';
 import { testEntity, testScorecard } from '../__testUtils__/fixtures';
 import { TcpFaultProxy } from '../__testUtils__/tcpFaultProxy';
 import { testDatabaseIds } from '../__testUtils__/testDatabaseIds';
@@ -42,30 +44,25 @@ async function partialResultSets(db: Knex): Promise<string[]> {
     async trx => {
       const scores = await trx('readiness_entity_scores').select(
         'entity_ref',
-        'evaluated_at',
+        'results_hash',
       );
-      const results = await trx('readiness_results').select(
-        'entity_ref',
-        'evaluated_at',
-      );
+      const results: ResultRow[] = await trx('readiness_results');
       const problems: string[] = [];
-      const scoreAt = new Map(
-        scores.map(s => [s.entity_ref, new Date(s.evaluated_at).getTime()]),
-      );
-      const byEntity = new Map<string, number[]>();
+      const byEntity = new Map<string, ResultRow[]>();
       for (const r of results) {
         const list = byEntity.get(r.entity_ref) ?? [];
-        list.push(new Date(r.evaluated_at).getTime());
+        list.push(r);
         byEntity.set(r.entity_ref, list);
       }
-      for (const [ref, at] of scoreAt) {
-        const times = byEntity.get(ref) ?? [];
-        if (times.length !== CHECKS || times.some(t => t !== at)) {
-          problems.push(`${ref}: ${times.length} results for the score row`);
+      for (const { entity_ref: ref, results_hash: hash } of scores) {
+        const rows = byEntity.get(ref) ?? [];
+        if (rows.length !== CHECKS || resultsHash(rows) !== hash) {
+          problems.push(`${ref}: ${rows.length} results for the score row`);
         }
       }
+      const scored = new Set(scores.map(s => s.entity_ref));
       for (const ref of byEntity.keys()) {
-        if (!scoreAt.has(ref)) problems.push(`${ref}: results without score`);
+        if (!scored.has(ref)) problems.push(`${ref}: results without score`);
       }
       return problems;
     },

@@ -216,6 +216,11 @@ describe('access control', () => {
         [both[0]],
       );
       expect((await read(BOB, '/entities')).body.total).toBe(2);
+      // The policy lets the lead read every entity: no restriction at all.
+      expect((await read(LEAD, '/entities')).body.total).toBe(2);
+      expect(
+        (await read(LEAD, '/checks/k8s-min-replicas/results')).body.total,
+      ).toBe(2);
 
       const trend = (await read(ALICE, '/trend')).body.items;
       expect(trend).toHaveLength(1);

@@ -53,7 +53,8 @@ export function buildEntityReadiness(input: {
           source: check.source,
           status: result.status,
           evidence: result.evidence,
-          evaluatedAt: result.evaluatedAt.toISOString(),
+          evaluatedAt: evaluation.score.evaluatedAt.toISOString(),
+          changedAt: result.changedAt.toISOString(),
           attestation,
           renewBy: attestation && attestationRenewBy(attestation, input.now),
           exemption: input.exemptions.find(

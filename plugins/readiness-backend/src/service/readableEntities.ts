@@ -1,5 +1,10 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { chunks } from '../database/filters';
 import { ReadinessStore } from '../database/ReadinessStore';
 
@@ -22,28 +27,31 @@ function principalKey(credentials: BackstageCredentials): string {
 }
 
 /**
- * Which scored entities a caller may read, asked of the catalog with the
- * caller's credentials, so that org-wide routes (overview, entity list, trend,
- * drill-down, export) follow catalog read access like the entity routes do.
- * The catalog is asked only about the entities the store holds scores for,
- * 1000 refs per request, with the three fields a ref needs.
+ * Which scored entities a caller may read, so that org-wide routes (overview,
+ * entity list, trend, drill-down, export) follow catalog read access like the
+ * entity routes do. The permission policy is asked first, as the catalog
+ * does: a caller allowed to read every entity gets no restriction, one denied
+ * gets none; only for a conditional decision is the catalog asked, with the
+ * caller's credentials, about the entities the store holds scores for, 1000
+ * refs per request, with the three fields a ref needs.
  */
 export class ReadableEntities {
   private readonly cache = new Map<
     string,
-    { expiresAt: number; refs: Promise<string[]> }
+    { expiresAt: number; refs: Promise<string[] | undefined> }
   >();
 
   constructor(
     private readonly options: {
       catalog: CatalogService;
+      permissions: PermissionsService;
       store: Pick<ReadinessStore, 'listScoredEntityRefs'>;
       now?: () => number;
     },
   ) {}
 
-  /** The stored entity refs the caller can read in the catalog. */
-  async refs(credentials: BackstageCredentials): Promise<string[]> {
+  /** The stored entity refs the caller can read in the catalog; undefined when it can read every entity. */
+  async refs(credentials: BackstageCredentials): Promise<string[] | undefined> {
     const now = (this.options.now ?? Date.now)();
     const key = principalKey(credentials);
     const cached = this.cache.get(key);
@@ -60,7 +68,19 @@ export class ReadableEntities {
     return refs;
   }
 
-  private async lookUp(credentials: BackstageCredentials): Promise<string[]> {
+  private async lookUp(
+    credentials: BackstageCredentials,
+  ): Promise<string[] | undefined> {
+    const [decision] = await this.options.permissions.authorizeConditional(
+      [{ permission: catalogEntityReadPermission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.ALLOW) {
+      return undefined;
+    }
+    if (decision.result === AuthorizeResult.DENY) {
+      return [];
+    }
     const stored = await this.options.store.listScoredEntityRefs();
     const readable: string[] = [];
     for (const entityRefs of chunks(stored, CATALOG_BATCH)) {

@@ -159,7 +159,7 @@ describe('createRouter', () => {
               status: 'pass',
               evidence: [],
               source: 'catalog',
-              evaluatedAt,
+              changedAt: evaluatedAt,
             },
             {
               checkId: 'k8s-min-replicas',
@@ -172,14 +172,14 @@ describe('createRouter', () => {
                 },
               ],
               source: 'test-cluster',
-              evaluatedAt,
+              changedAt: evaluatedAt,
             },
             {
               checkId: 'oncall-runbook-content',
               status: 'fail',
               evidence: [{ status: 'fail', message: 'Not attested' }],
               source: 'attestation',
-              evaluatedAt,
+              changedAt: evaluatedAt,
             },
           ],
         },
@@ -363,7 +363,8 @@ describe('createRouter', () => {
         filters: {
           owner: ['group:default/a', 'group:default/b'],
           tier: ['1'],
-          entityRefs: ['component:default/checkout'],
+          // The policy allows reading every entity: no restriction.
+          entityRefs: undefined,
         },
         page: { sort: 'averageScore', order: 'desc', limit: 10, offset: 0 },
       });

@@ -109,7 +109,11 @@ export async function createRouter(
   const router = Router();
   router.post('/evaluate', jsonBody(EVALUATE_BODY_LIMIT, 'POST /evaluate'));
   router.use(jsonBody(DEFAULT_BODY_LIMIT, 'this route'));
-  const readable = new ReadableEntities({ catalog, store });
+  const readable = new ReadableEntities({
+    catalog,
+    store,
+    permissions: options.permissions,
+  });
 
   /** The caller's filters, restricted to the entities it can read in the catalog. */
   const readableFilters = async <T extends object>(
@@ -404,6 +408,7 @@ export async function createRouter(
       items: page.items.map(i => ({
         ...i,
         evaluatedAt: i.evaluatedAt.toISOString(),
+        changedAt: i.changedAt.toISOString(),
       })),
     });
   });

@@ -42,6 +42,7 @@ export function check(
     status: 'pass',
     evidence: [],
     evaluatedAt: hoursAgo(2),
+    changedAt: hoursAgo(50),
     ...overrides,
   };
 }

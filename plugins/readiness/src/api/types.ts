@@ -203,7 +203,10 @@ export interface ReadinessCheckResultRow {
   owner: string | null;
   status: CheckStatus;
   evidence: Evidence[];
+  /** When the entity was last evaluated. */
   evaluatedAt: string;
+  /** When the result took its current status and evidence. */
+  changedAt: string;
 }
 
 /**

@@ -32,12 +32,17 @@ async function main() {
   let writes = 0;
   const store = new Proxy(databaseStore, {
     get(target, property) {
-      if (property === 'writeEvaluation') {
-        return async (write: EvaluationWrite) => {
-          if (writes++ >= writeLimit) {
+      if (property === 'writeEvaluations') {
+        // Writes the evaluations up to the limit, then hangs mid-batch.
+        return async (batch: EvaluationWrite[]) => {
+          const room = Math.max(0, writeLimit - writes);
+          if (batch.length > room) {
+            await target.writeEvaluations(batch.slice(0, room));
+            writes += room;
             await new Promise(() => {});
           }
-          return target.writeEvaluation(write);
+          writes += batch.length;
+          return target.writeEvaluations(batch);
         };
       }
       const value = Reflect.get(target, property);

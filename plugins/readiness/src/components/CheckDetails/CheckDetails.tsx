@@ -88,7 +88,8 @@ export function CheckDetails(props: {
         </Section>
       )}
       <Typography variant="caption" color="textSecondary" component="p">
-        Check {check.checkId} · source {check.source} · evaluated{' '}
+        Check {check.checkId} · source {check.source} · {check.status} since{' '}
+        {formatTimestamp(check.changedAt)} · evaluated{' '}
         {formatTimestamp(check.evaluatedAt)}
       </Typography>
       {actions && <Box marginTop={1}>{actions}</Box>}

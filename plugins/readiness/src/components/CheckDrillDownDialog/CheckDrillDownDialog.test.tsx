@@ -26,6 +26,7 @@ const failing = {
     },
   ],
   evaluatedAt: new Date().toISOString(),
+  changedAt: new Date(Date.now() - 3 * 86_400_000).toISOString(),
 };
 
 function renderDialog(api: ReturnType<typeof mockReadinessApi>) {

@@ -23,7 +23,7 @@ import {
   ReadinessCheckResultRow,
   ReadinessEntityFilters,
 } from '../../api';
-import { formatRelativeTime } from '../../utils/format';
+import { formatRelativeTime, formatTimestamp } from '../../utils/format';
 import { levelLabel } from '../../utils/levels';
 import { StatusChip } from '../StatusChip';
 import { ReadinessErrorPanel } from '../ReadinessErrorPanel';
@@ -116,7 +116,18 @@ export function CheckDrillDownDialog(props: CheckDrillDownDialogProps) {
           </Box>
         ),
     },
-    { title: 'Evaluated', render: row => formatRelativeTime(row.evaluatedAt) },
+    {
+      title: 'Since',
+      render: row => (
+        <span
+          title={`${row.status} since ${formatTimestamp(
+            row.changedAt,
+          )}; evaluated ${formatTimestamp(row.evaluatedAt)}`}
+        >
+          {formatRelativeTime(row.changedAt)}
+        </span>
+      ),
+    },
   ];
 
   return (
