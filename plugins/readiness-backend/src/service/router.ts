@@ -179,20 +179,26 @@ export async function createRouter(
     return credentials.principal.userEntityRef;
   };
 
-  const entityReadiness = async (entity: Entity, entityRef: string) => {
+  const storedReadiness = async (entityRef: string) => {
     const [evaluations, records] = await Promise.all([
       store.getEntityEvaluations(entityRef),
       store.listRecords([entityRef]),
     ]);
-    return buildEntityReadiness({
+    return { evaluations, ...records };
+  };
+
+  const entityReadiness = async (
+    entity: Entity,
+    entityRef: string,
+    stored?: Awaited<ReturnType<typeof storedReadiness>>,
+  ) =>
+    buildEntityReadiness({
       entity,
       entityRef,
       scorecards: options.scorecards(),
-      evaluations,
-      ...records,
+      ...(stored ?? (await storedReadiness(entityRef))),
       now: new Date(),
     });
-  };
 
   router.get('/health', async (_req, res) => {
     const factProviders = providers.list().map(p => p.id);
@@ -215,8 +221,20 @@ export async function createRouter(
   });
 
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
+    // The store is read while the catalog decides whether the caller may
+    // read the entity; nothing is answered before it has.
+    const { kind, namespace, name } = req.params;
+    const pathRef = stringifyEntityRef({ kind, namespace, name });
+    const stored = storedReadiness(pathRef);
+    stored.catch(() => {});
     const { entity, entityRef } = await readableEntity(req);
-    res.json(await entityReadiness(entity, entityRef));
+    res.json(
+      await entityReadiness(
+        entity,
+        entityRef,
+        entityRef === pathRef ? await stored : undefined,
+      ),
+    );
   });
 
   router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {
