@@ -64,10 +64,19 @@ export function joinPath(dir: string, path: string): string | undefined {
 /** Matches paths against globs: case-insensitive, dot files included. */
 export type PathMatcher = (path: string) => boolean;
 
-/** A matcher for any of the globs (checklist section 4 semantics). */
+/**
+ * A matcher for any of the globs (checklist section 4 semantics). Each glob
+ * is compiled once to minimatch's regular expression, which matches a
+ * normalised path as `match` does at a fraction of its cost (every file of
+ * every tree is matched against about a hundred globs).
+ */
 export function globs(...patterns: string[]): PathMatcher {
-  const matchers = patterns.map(
-    p => new Minimatch(p, { nocase: true, dot: true }),
-  );
-  return path => matchers.some(m => m.match(path));
+  const matchers = patterns.map(p => {
+    const glob = new Minimatch(p, { nocase: true, dot: true });
+    const re = glob.makeRe();
+    return re
+      ? (path: string) => re.test(path)
+      : (path: string) => glob.match(path);
+  });
+  return path => matchers.some(m => m(path));
 }

@@ -1,5 +1,5 @@
-import { parseAllDocuments } from 'yaml';
 import type { TreeFile } from './groups';
+import { parseYamlText } from './yamlParses';
 
 /** One YAML document of the tree. */
 export interface YamlDocument {
@@ -97,17 +97,9 @@ export function readYamlDocuments(files: TreeFile[]): YamlDocument[] {
   for (const file of files) {
     if (!YAML_FILE.test(file.path) || file.content === undefined) continue;
     for (const text of splitDocuments(file.content)) {
-      let value: unknown;
-      let valid = false;
-      try {
-        const [doc] = parseAllDocuments(text, { logLevel: 'silent' }) as any[];
-        if (doc && doc.errors.length === 0) {
-          value = doc.toJS({ maxAliasCount: 100 });
-          valid = true;
-        }
-      } catch {
-        valid = false;
-      }
+      const parsed = parseYamlText(text);
+      const valid = parsed.valid;
+      const value = parsed.valid ? parsed.value : undefined;
       const details =
         valid && asRecord(value) ? fromValue(value) : scanLines(text);
       if (
@@ -135,13 +127,8 @@ export function readYamlDocuments(files: TreeFile[]): YamlDocument[] {
 
 /** Parses one YAML text; undefined when it is not valid YAML. */
 export function parseYaml(content: string): unknown {
-  try {
-    const [doc] = parseAllDocuments(content, { logLevel: 'silent' }) as any[];
-    if (!doc || doc.errors.length) return undefined;
-    return doc.toJS({ maxAliasCount: 100 });
-  } catch {
-    return undefined;
-  }
+  const parsed = parseYamlText(content);
+  return parsed.valid ? parsed.value : undefined;
 }
 
 export { asRecord };

@@ -156,28 +156,32 @@ export class LocalTreeReader {
     const listing = createHash('sha256');
     const settledBefore = Date.now() - SETTLING_MS;
     let work = 0;
-    const tick = async (amount: number) => {
+    /** True when this much more work calls for a yield to the event loop. */
+    const due = (amount: number): boolean => {
       work += amount;
-      if (work >= ENTRIES_PER_SLICE) {
-        work = 0;
-        await yieldToEventLoop();
-        options.signal?.throwIfAborted();
-      }
+      if (work < ENTRIES_PER_SLICE) return false;
+      work = 0;
+      return true;
+    };
+    const pause = async () => {
+      await yieldToEventLoop();
+      options.signal?.throwIfAborted();
     };
 
-    const walk = async (current: string): Promise<void> => {
+    /** Walks `current`, whose path in the tree is `prefix` (`''` at the top). */
+    const walk = async (current: string, prefix: string): Promise<void> => {
       options.signal?.throwIfAborted();
       const entries: Dirent[] = readdirSync(current, { withFileTypes: true });
       entries.sort((a, b) => (a.name < b.name ? -1 : 1));
       for (const entry of entries) {
-        await tick(1);
+        if (due(1)) await pause();
         const absolute = join(current, entry.name);
-        const path = toPosix(relative(dir, absolute));
+        const path = prefix ? `${prefix}/${entry.name}` : entry.name;
         if (entry.isSymbolicLink()) {
           budget.skipped.push({ path, reason: 'symlink' });
         } else if (entry.isDirectory()) {
           if (!IGNORED_DIRECTORIES.includes(entry.name.toLowerCase()))
-            await walk(absolute);
+            await walk(absolute, path);
         } else if (entry.isFile()) {
           const stats = lstatSync(absolute, { throwIfNoEntry: false });
           // Removed since it was listed.
@@ -194,14 +198,13 @@ export class LocalTreeReader {
                 ? createHash('sha256').update(content).digest()
                 : 'not a regular file',
             );
-            await tick(
-              Math.floor((size * ENTRIES_PER_SLICE) / BYTES_PER_SLICE),
-            );
+            if (due(Math.floor((size * ENTRIES_PER_SLICE) / BYTES_PER_SLICE)))
+              await pause();
           }
         }
       }
     };
-    await walk(dir);
+    await walk(dir, '');
     const etag = `local-${listing.digest('hex')}`;
     if (options.etag === etag) return { notModified: true };
 
@@ -219,9 +222,8 @@ export class LocalTreeReader {
         }
         const file = budget.toFile(path, content);
         if (file) files.push(file);
-        await tick(
-          1 + Math.floor((size * ENTRIES_PER_SLICE) / BYTES_PER_SLICE),
-        );
+        if (due(1 + Math.floor((size * ENTRIES_PER_SLICE) / BYTES_PER_SLICE)))
+          await pause();
       }
     }
     return {

@@ -40,15 +40,15 @@ class TreeLimitError extends CustomErrorBase {
 interface Parts {
   tree?: TreeFacts;
   root?: RootFacts;
-  /** The tree passed a limit at this ETag. */
-  limitError?: string;
-  /**
-   * The facts last combined from these parts alone (a location that is its
-   * repository root), with the location they were made for, so that an
-   * unchanged tree costs no work beyond its ETag.
-   */
-  combined?: { location: string; facts: RepositoryFacts };
 }
+
+/**
+ * What the cache keeps of one read: the facts made of it, copied through
+ * JSON so that they hold their own strings (a string cut out of a file's
+ * content would otherwise keep the whole content alive), or why the tree was
+ * not read. Answers share the cached facts.
+ */
+type CachedFacts = { facts: unknown } | { limitError: string };
 
 function describeSource(source: TreeSource): string {
   return source.type === 'url' ? source.url : `file:${source.dir}`;
@@ -85,7 +85,7 @@ export class RepositoryFactProvider implements FactProvider {
   readonly id = 'repository';
   private readonly urlTrees: UrlTreeReader;
   private readonly localTrees: LocalTreeReader;
-  private readonly cache: TreeCache<Parts>;
+  private readonly cache: TreeCache<CachedFacts>;
   private readonly health = new HostHealth();
 
   /** Facts from posted files of a repository tree, for stateless evaluation. */
@@ -188,44 +188,36 @@ export class RepositoryFactProvider implements FactProvider {
     };
 
     if (!root) {
-      const parts = await this.readParts(
+      // The combined facts are what is cached, so the location is part of the key.
+      return this.readFacts(
         tree,
         { tree: true, root: true },
-        '',
-        target.ref,
+        { subpath: '', ref: target.ref, location },
+        parts => combineRepositoryFacts(parts.tree!, parts.root!, location),
         signal,
       );
-      const key = JSON.stringify(location);
-      if (parts.combined?.location !== key) {
-        parts.combined = {
-          location: key,
-          facts: combineRepositoryFacts(parts.tree!, parts.root!, location),
-        };
-      }
-      return parts.combined.facts;
     }
-    const parts = await this.readParts(
+    const treeFacts = await this.readFacts(
       tree,
       { tree: true, root: false },
-      subpath,
-      target.ref,
+      { subpath, ref: target.ref },
+      parts => parts.tree!,
       signal,
     );
     let rootFacts: RootFacts | { error: string };
     try {
-      const rootParts = await this.readParts(
+      rootFacts = await this.readFacts(
         root,
         { tree: false, root: true },
-        subpath,
-        target.ref,
+        { subpath, ref: target.ref },
+        parts => parts.root!,
         signal,
       );
-      rootFacts = rootParts.root!;
     } catch (error) {
       signal?.throwIfAborted();
       rootFacts = { error: toError(error).message };
     }
-    return combineRepositoryFacts(parts.tree!, rootFacts, location);
+    return combineRepositoryFacts(treeFacts, rootFacts, location);
   }
 
   private async readTree(
@@ -241,20 +233,26 @@ export class RepositoryFactProvider implements FactProvider {
    * Reads a tree unless its ETag is unchanged, and makes the wanted facts of
    * it. The location's own tree gives tree facts (and root facts when it is
    * the root); a repository root read for a subdirectory keeps only the
-   * files root facts need.
+   * files root facts need. `make` turns them into what is cached and
+   * answered; `context` is everything else it depends on.
    */
-  private async readParts(
+  private async readFacts<T>(
     source: TreeSource,
     want: { tree: boolean; root: boolean },
-    subpath: string | null,
-    ref: string | null,
+    context: {
+      subpath: string | null;
+      ref: string | null;
+      location?: RepositoryLocationFacts;
+    },
+    make: (parts: Parts) => T,
     signal?: AbortSignal,
-  ): Promise<Parts> {
-    const key = JSON.stringify([source, want.tree, want.root, subpath, ref]);
+  ): Promise<T> {
+    const { subpath, ref } = context;
+    const key = JSON.stringify([source, want.tree, want.root, context]);
     const cached = this.cache.get(key);
     const host = hostOf(source);
     const { limits } = this.deps.options;
-    let parts: Parts;
+    let value: CachedFacts;
     try {
       const result = await this.readTree(source, {
         etag: cached?.etag,
@@ -265,12 +263,12 @@ export class RepositoryFactProvider implements FactProvider {
       if (result.notModified) {
         if (!cached)
           throw new Error('the reader answered "not modified" to a first read');
-        parts = cached.value;
+        value = cached.value;
       } else if (result.exceeded) {
-        parts = { limitError: `it is too large to read: ${result.exceeded}` };
-        this.cache.set(key, { etag: result.etag, value: parts });
+        value = { limitError: `it is too large to read: ${result.exceeded}` };
+        this.cache.set(key, { etag: result.etag, value });
       } else {
-        parts = {
+        const parts: Parts = {
           tree: want.tree
             ? collectTreeFacts(result.files, {
                 skipped: result.skipped,
@@ -281,11 +279,12 @@ export class RepositoryFactProvider implements FactProvider {
             ? collectRootFacts(result.files, { subpath, ref })
             : undefined,
         };
-        this.cache.set(key, { etag: result.etag, value: parts });
+        value = { facts: JSON.parse(JSON.stringify(make(parts))) };
+        this.cache.set(key, { etag: result.etag, value });
       }
-      if (parts.limitError) throw new TreeLimitError(parts.limitError);
+      if ('limitError' in value) throw new TreeLimitError(value.limitError);
       this.health.succeeded(host, result.notModified);
-      return parts;
+      return value.facts as T;
     } catch (error) {
       const forwarded = new ForwardedError(
         `Could not read ${describeSource(source)}`,
