@@ -10,12 +10,9 @@ import {
   scorecardAppliesTo,
 } from '@readiness/backstage-plugin-readiness-common';
 import {
-  ContentVerdict,
-  contentVerdict,
-  evaluateContent,
+  ContentJudgement,
+  judgeContent,
   loadDefaultScorecard,
-  minimumLevelFor,
-  reachesLevel,
   readDirectoryContent,
   SkippedPath,
 } from '@readiness/backstage-plugin-readiness-node';
@@ -25,12 +22,7 @@ import {
  *
  * @public
  */
-export interface EvaluateReport extends ContentVerdict {
-  entityRef: string;
-  /** The minimum level applied, `null` without `--min-level`. */
-  minimumLevel: string | null;
-  /** Whether the level reaches the minimum; `true` without one. */
-  passed: boolean;
+export interface EvaluateReport extends Omit<ContentJudgement, 'results'> {
   /** Every check of the scorecard with the evaluator's status, attestations included. */
   checks: Array<{
     id: string;
@@ -87,25 +79,15 @@ export async function evaluateDirectories(options: {
         : `No scorecard applies to ${entityRef} (kind, spec.type and spec.lifecycle decide); name one with --scorecard-id`,
     );
   }
-  const [evaluation] = evaluateContent({
+  const { results, ...judgement } = judgeContent({
     content,
-    scorecards: [scorecard],
-    sources: [kubernetesContentFacts, repositoryContentFacts],
-  });
-  const verdict = contentVerdict(scorecard, evaluation);
-  const minimumLevel = minimumLevelFor(
     scorecard,
-    content.entity,
-    options.minimumLevel,
-  );
-  const statusOf = new Map(evaluation.results.map(r => [r.checkId, r.status]));
+    sources: [kubernetesContentFacts, repositoryContentFacts],
+    minimumLevel: options.minimumLevel,
+  });
+  const statusOf = new Map(results.map(r => [r.checkId, r.status]));
   return {
-    ...verdict,
-    entityRef,
-    minimumLevel,
-    passed: minimumLevel
-      ? reachesLevel(scorecard, verdict.level, minimumLevel)
-      : true,
+    ...judgement,
     checks: scorecard.checks.map(c => ({
       id: c.id,
       level: c.level,

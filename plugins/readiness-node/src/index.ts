@@ -30,8 +30,10 @@ export {
 export {
   contentVerdict,
   formatVerdict,
+  judgeContent,
   minimumLevelFor,
   reachesLevel,
+  type ContentJudgement,
   type ContentVerdict,
   type FailingCheck,
 } from './content/gate';

@@ -3,6 +3,7 @@ import { evaluateContent } from './evaluateContent';
 import {
   contentVerdict,
   formatVerdict,
+  judgeContent,
   minimumLevelFor,
   reachesLevel,
 } from './gate';
@@ -132,6 +133,49 @@ describe('contentVerdict', () => {
     );
     expect(() => minimumLevelFor(targeted, tiered, 'platinum')).toThrow(
       'use one of bronze, silver, gold or target',
+    );
+  });
+});
+
+describe('judgeContent', () => {
+  const sources = (replicas: number) => [
+    { id: 'kubernetes', factsFromContent: () => ({ replicas }) },
+    { id: 'repository', factsFromContent: () => ({ readme: true }) },
+  ];
+
+  it('passes when the automatable checks reach the minimum, and keeps every result', () => {
+    const judged = judgeContent({
+      content: { entity },
+      scorecard,
+      sources: sources(2),
+      minimumLevel: 'silver',
+    });
+    expect(judged).toMatchObject({
+      entityRef: 'component:default/svc',
+      minimumLevel: 'silver',
+      level: 'gold',
+      passed: true,
+    });
+    expect(judged.results.map(r => [r.checkId, r.status])).toEqual([
+      ['replicas', 'pass'],
+      ['readme', 'pass'],
+      ['live', 'unknown'],
+      ['review', 'fail'],
+    ]);
+  });
+
+  it('fails below the minimum, passes without one, and rejects an invalid one', () => {
+    const judge = (minimumLevel?: string) =>
+      judgeContent({
+        content: { entity },
+        scorecard,
+        sources: sources(1),
+        minimumLevel,
+      });
+    expect(judge('bronze')).toMatchObject({ level: null, passed: false });
+    expect(judge()).toMatchObject({ minimumLevel: null, passed: true });
+    expect(() => judge('platinum')).toThrow(
+      'is not a level of scorecard small',
     );
   });
 });

@@ -1,10 +1,12 @@
-import { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   CheckResult,
   Scorecard,
   ScorecardEvaluation,
   targetLevelFor,
 } from '@readiness/backstage-plugin-readiness-common';
+import { EvaluationContent, FactProvider } from '../extensions';
+import { evaluateContent } from './evaluateContent';
 
 /**
  * A failing automatable check of a content evaluation, with what was found.
@@ -218,4 +220,56 @@ export function formatVerdict(
     );
   }
   return lines.join('\n');
+}
+
+/**
+ * A content evaluation judged against a minimum level: what the CLI prints
+ * and the `readiness:evaluate` action outputs.
+ *
+ * @public
+ */
+export interface ContentJudgement extends ContentVerdict {
+  entityRef: string;
+  /** The minimum level applied, `null` when none was requested. */
+  minimumLevel: string | null;
+  /** Whether the level reaches the minimum; `true` without one. */
+  passed: boolean;
+  /** Every result of the scorecard, attestations included. */
+  results: CheckResult[];
+}
+
+/**
+ * Evaluates content on one scorecard and judges the automatable checks
+ * against the requested minimum level (a level, `target`, or none).
+ *
+ * @public
+ * @throws Error from {@link minimumLevelFor} when the minimum is not valid.
+ */
+export function judgeContent(options: {
+  content: EvaluationContent;
+  scorecard: Scorecard;
+  sources: ReadonlyArray<Pick<FactProvider, 'id' | 'factsFromContent'>>;
+  minimumLevel?: string;
+}): ContentJudgement {
+  const { content, scorecard } = options;
+  const minimumLevel = minimumLevelFor(
+    scorecard,
+    content.entity,
+    options.minimumLevel,
+  );
+  const [evaluation] = evaluateContent({
+    content,
+    scorecards: [scorecard],
+    sources: options.sources,
+  });
+  const verdict = contentVerdict(scorecard, evaluation);
+  return {
+    ...verdict,
+    entityRef: stringifyEntityRef(content.entity),
+    minimumLevel,
+    passed: minimumLevel
+      ? reachesLevel(scorecard, verdict.level, minimumLevel)
+      : true,
+    results: evaluation.results,
+  };
 }

@@ -9,11 +9,9 @@ import {
 } from '@readiness/backstage-plugin-readiness-common';
 import {
   ContentFactSource,
-  contentVerdict,
-  evaluateContent,
+  ContentJudgement,
   formatVerdict,
-  minimumLevelFor,
-  reachesLevel,
+  judgeContent,
   readDirectoryContent,
 } from '@readiness/backstage-plugin-readiness-node';
 import { kubernetesContentFacts } from '@readiness/backstage-plugin-readiness-backend-module-kubernetes';
@@ -142,23 +140,18 @@ export function createEvaluateWorkspaceAction(options: {
         input.scorecard,
         content.entity,
       );
-      const [evaluation] = evaluateContent({
-        content,
-        scorecards: [scorecard],
-        sources: CONTENT_SOURCES,
-      });
-      const verdict = contentVerdict(scorecard, evaluation);
-      const entityRef = stringifyEntityRef(content.entity);
-      let minimumLevel: string | null;
+      let verdict: ContentJudgement;
       try {
-        minimumLevel = minimumLevelFor(
+        verdict = judgeContent({
+          content,
           scorecard,
-          content.entity,
-          input.minimumLevel,
-        );
+          sources: CONTENT_SOURCES,
+          minimumLevel: input.minimumLevel,
+        });
       } catch (error) {
         throw new InputError(`minimumLevel: ${(error as Error).message}`);
       }
+      const { entityRef, minimumLevel } = verdict;
       ctx.logger.info(
         formatVerdict(verdict, {
           entityRef,
@@ -183,10 +176,7 @@ export function createEvaluateWorkspaceAction(options: {
         })),
       );
       ctx.output('unknownChecks', verdict.unknown);
-      if (
-        minimumLevel &&
-        !reachesLevel(scorecard, verdict.level, minimumLevel)
-      ) {
+      if (!verdict.passed) {
         throw new Error(
           `${entityRef} reaches level ${verdict.level ?? 'none'} on scorecard ${
             scorecard.id
