@@ -29,6 +29,14 @@ export function ingressServiceKeys(ingress: KubeObject): string[] {
   return backendServices(ingress).map(s => `${ns}/${s}`);
 }
 
+/** The namespace and TLS secret of a cert-manager Certificate, as an index key. */
+function certificateSecretKeys(certificate: KubeObject): string[] {
+  const secretName = at(certificate, 'spec', 'secretName');
+  return typeof secretName === 'string'
+    ? [JSON.stringify([namespaceOf(certificate), secretName])]
+    : [];
+}
+
 function covered(host: string, tlsHosts: string[]): boolean {
   return tlsHosts.some(
     t =>
@@ -66,13 +74,15 @@ export function ingressFacts(
   let certificates: IngressFacts['certificates'] = null;
   let certificatesValid: boolean | null = null;
   if (index.has('certificates') && cluster.live) {
-    const certs = index.inNamespace('certificates', ns);
     certificates = tls
       .map(t => str(t.secretName))
       .filter((s): s is string => Boolean(s))
       .flatMap(secretName => {
-        const cert = certs.find(
-          c => at(c, 'spec', 'secretName') === secretName,
+        const [cert] = index.withKey(
+          'certificates',
+          'secret name',
+          certificateSecretKeys,
+          JSON.stringify([ns, secretName]),
         );
         if (!cert) return [];
         const notAfter = str(at(cert, 'status', 'notAfter')) ?? null;
@@ -131,9 +141,10 @@ export function httpRouteFacts(
   const spec = obj(route.spec);
   const ns = namespaceOf(route);
   const viaGateway = objs(spec.parentRefs).some(ref => {
-    const gateway = index
-      .inNamespace('gateways', str(ref.namespace) ?? ns)
-      .find(g => nameOf(g) === ref.name);
+    const gateway =
+      typeof ref.name === 'string'
+        ? index.named('gateways', str(ref.namespace) ?? ns, ref.name)
+        : undefined;
     return objs(at(gateway, 'spec', 'listeners')).some(
       l =>
         l.protocol === 'HTTPS' &&

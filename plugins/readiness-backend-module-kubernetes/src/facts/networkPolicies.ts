@@ -1,6 +1,7 @@
 import { arr, at, isObj, obj, str } from './json';
 import { nameOf } from './objects';
 import { fromLabelSelector, selects } from './selectors';
+import { objectsSelecting } from './selectorIndex';
 import { SnapshotIndex } from './snapshot';
 import { NetworkPolicyFacts } from './types';
 import { WorkloadSource } from './podTemplates';
@@ -55,12 +56,16 @@ export function networkPoliciesOf(
   index: SnapshotIndex,
 ): NetworkPolicyFacts[] {
   const found: NetworkPolicyFacts[] = [];
-  for (const np of index.inNamespace('networkPolicies', source.namespace)) {
+  const policies = objectsSelecting(
+    index,
+    'networkPolicies',
+    'spec.podSelector',
+    np => fromLabelSelector(obj(np.spec).podSelector ?? {}),
+    source.namespace,
+    source.templateLabels,
+  );
+  for (const np of policies) {
     const spec = obj(np.spec);
-    if (
-      !selects(fromLabelSelector(spec.podSelector ?? {}), source.templateLabels)
-    )
-      continue;
     const declared = types(spec.policyTypes);
     const egress = declared.length
       ? declared.includes('Egress')

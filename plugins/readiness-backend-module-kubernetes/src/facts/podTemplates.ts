@@ -41,11 +41,9 @@ export function workloadSource(
   const spec = obj(object.spec);
   let template = obj(spec.template);
   let selectorValue = spec.selector;
-  const ref = obj(spec.workloadRef);
-  if (kind === 'Rollout' && str(ref.name)) {
-    const target = index
-      .inNamespace('deployments', namespaceOf(object))
-      .find(d => nameOf(d) === ref.name);
+  const refName = str(obj(spec.workloadRef).name);
+  if (kind === 'Rollout' && refName) {
+    const target = index.named('deployments', namespaceOf(object), refName);
     if (target) {
       template = obj(at(target, 'spec', 'template'));
       selectorValue = selectorValue ?? at(target, 'spec', 'selector');

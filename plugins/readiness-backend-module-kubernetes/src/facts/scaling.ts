@@ -1,6 +1,7 @@
 import { arr, at, isObj, num, obj, objs, str } from './json';
-import { KubeObject, nameOf } from './objects';
-import { fromLabelSelector, selects } from './selectors';
+import { KubeObject, nameOf, namespaceOf } from './objects';
+import { fromLabelSelector } from './selectors';
+import { objectsSelecting } from './selectorIndex';
 import { SnapshotIndex } from './snapshot';
 import {
   AutoscalerFacts,
@@ -33,6 +34,34 @@ function targets(
   return (str(r.kind) ?? defaultKind) === source.kind && r.name === source.name;
 }
 
+/**
+ * Objects of a kind in the workload's namespace whose reference at `path`
+ * (`scaleTargetRef`, `targetRef`) names the workload, in the snapshot's
+ * order; found by the referenced name, then checked with `targets`.
+ */
+function targeting(
+  index: SnapshotIndex,
+  kind: 'horizontalPodAutoscalers' | 'scaledObjects' | 'canaries',
+  path: string,
+  source: WorkloadSource,
+  defaultKind: string,
+): KubeObject[] {
+  const referenced = (o: KubeObject) => {
+    const name = at(o, 'spec', path, 'name');
+    return typeof name === 'string'
+      ? [JSON.stringify([namespaceOf(o), name])]
+      : [];
+  };
+  return index
+    .withKey(
+      kind,
+      `${path} name`,
+      referenced,
+      JSON.stringify([source.namespace, source.name]),
+    )
+    .filter(o => targets(at(o, 'spec', path), source, defaultKind));
+}
+
 /** HPAs and KEDA ScaledObjects whose `scaleTargetRef` names the workload. */
 export function autoscalersOf(
   source: WorkloadSource,
@@ -50,12 +79,14 @@ export function autoscalersOf(
     return true;
   };
   const found: AutoscalerFacts[] = [];
-  for (const hpa of index.inNamespace(
+  for (const hpa of targeting(
+    index,
     'horizontalPodAutoscalers',
-    source.namespace,
+    'scaleTargetRef',
+    source,
+    '',
   )) {
     const spec = obj(hpa.spec);
-    if (!targets(spec.scaleTargetRef, source, '')) continue;
     const metrics = objs(spec.metrics);
     const resourceMetrics = metrics
       .map(
@@ -74,9 +105,14 @@ export function autoscalersOf(
       resourceRequestsPresent: resourceMetrics.every(requested),
     });
   }
-  for (const so of index.inNamespace('scaledObjects', source.namespace)) {
+  for (const so of targeting(
+    index,
+    'scaledObjects',
+    'scaleTargetRef',
+    source,
+    'Deployment',
+  )) {
     const spec = obj(so.spec);
-    if (!targets(spec.scaleTargetRef, source, 'Deployment')) continue;
     const triggers = objs(spec.triggers);
     const resourceMetrics = triggers
       .map(t => str(t.type))
@@ -121,35 +157,34 @@ export function pdbsOf(
   index: SnapshotIndex,
   desired: number,
 ): PdbFacts[] {
-  return index
-    .inNamespace('podDisruptionBudgets', source.namespace)
-    .filter(pdb =>
-      selects(
-        fromLabelSelector(at(pdb, 'spec', 'selector')),
-        source.templateLabels,
-      ),
-    )
-    .map(pdb => {
-      const spec = obj(pdb.spec);
-      const minAvailable = spec.minAvailable as number | string | undefined;
-      const maxUnavailable = spec.maxUnavailable as number | string | undefined;
-      let allowed: number;
-      if (maxUnavailable !== undefined) {
-        allowed = resolveIntOrPercent(maxUnavailable, desired, Math.ceil) ?? 0;
-      } else if (minAvailable !== undefined) {
-        allowed =
-          desired -
-          (resolveIntOrPercent(minAvailable, desired, Math.ceil) ?? desired);
-      } else {
-        allowed = 0;
-      }
-      return {
-        name: nameOf(pdb),
-        minAvailable: minAvailable ?? null,
-        maxUnavailable: maxUnavailable ?? null,
-        allowedDisruptions: Math.max(0, Math.min(allowed, desired)),
-      };
-    });
+  return objectsSelecting(
+    index,
+    'podDisruptionBudgets',
+    'spec.selector',
+    pdb => fromLabelSelector(at(pdb, 'spec', 'selector')),
+    source.namespace,
+    source.templateLabels,
+  ).map(pdb => {
+    const spec = obj(pdb.spec);
+    const minAvailable = spec.minAvailable as number | string | undefined;
+    const maxUnavailable = spec.maxUnavailable as number | string | undefined;
+    let allowed: number;
+    if (maxUnavailable !== undefined) {
+      allowed = resolveIntOrPercent(maxUnavailable, desired, Math.ceil) ?? 0;
+    } else if (minAvailable !== undefined) {
+      allowed =
+        desired -
+        (resolveIntOrPercent(minAvailable, desired, Math.ceil) ?? desired);
+    } else {
+      allowed = 0;
+    }
+    return {
+      name: nameOf(pdb),
+      minAvailable: minAvailable ?? null,
+      maxUnavailable: maxUnavailable ?? null,
+      allowedDisruptions: Math.max(0, Math.min(allowed, desired)),
+    };
+  });
 }
 
 /** The update strategy, normalised. */
@@ -219,13 +254,13 @@ export function progressiveDeliveryOf(
         isObj(strategy.blueGreen.postPromotionAnalysis);
     }
   }
-  const canary = index
-    .inNamespace('canaries', source.namespace)
-    .find(
-      (c: KubeObject) =>
-        targets(at(c, 'spec', 'targetRef'), source, 'Deployment') &&
-        arr(at(c, 'spec', 'analysis', 'metrics')).length > 0,
-    );
+  const canary = targeting(
+    index,
+    'canaries',
+    'targetRef',
+    source,
+    'Deployment',
+  ).find(c => arr(at(c, 'spec', 'analysis', 'metrics')).length > 0);
   const flaggerCanary = canary ? nameOf(canary) : null;
   return {
     rolloutStrategy,

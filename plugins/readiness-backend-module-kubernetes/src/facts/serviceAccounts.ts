@@ -47,9 +47,7 @@ export function serviceAccountOf(
   const podSetting = bool(spec.automountServiceAccountToken);
   let automountToken: boolean | null = podSetting ?? null;
   if (automountToken === null && index.has('serviceAccounts')) {
-    const sa = index
-      .inNamespace('serviceAccounts', source.namespace)
-      .find(s => nameOf(s) === account);
+    const sa = index.named('serviceAccounts', source.namespace, account);
     automountToken = bool(sa?.automountServiceAccountToken) ?? true;
   }
   let bindings: WorkloadFacts['serviceAccount']['bindings'] = null;

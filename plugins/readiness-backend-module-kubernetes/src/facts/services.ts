@@ -1,6 +1,8 @@
 import { at, num, obj, objs, str, strMap, unique } from './json';
 import { describe, KubeObject, labelsOf, nameOf, namespaceOf } from './objects';
-import { fromMapSelector, selects } from './selectors';
+import { KindKey } from './kinds';
+import { fromMapSelector, LabelRequirements, selects } from './selectors';
+import { objectsSelecting } from './selectorIndex';
 import { SnapshotIndex } from './snapshot';
 import { ServiceFacts } from './types';
 import { WORKLOAD_KINDS, WorkloadSource, workloadSource } from './podTemplates';
@@ -10,13 +12,44 @@ export function servicesSelecting(
   source: WorkloadSource,
   index: SnapshotIndex,
 ): KubeObject[] {
+  return objectsSelecting(
+    index,
+    'services',
+    'spec.selector',
+    s => fromMapSelector(at(s, 'spec', 'selector')),
+    source.namespace,
+    source.templateLabels,
+  );
+}
+
+/**
+ * Workloads of a kind in the namespace whose pod template labels the
+ * selector selects, in the snapshot's order. Only the workloads carrying the
+ * value of the selector's first label are tried.
+ */
+function workloadsSelectedBy(
+  index: SnapshotIndex,
+  key: KindKey,
+  kind: WorkloadSource['kind'],
+  namespace: string,
+  selector: LabelRequirements,
+): KubeObject[] {
+  const [first] = selector;
+  const templateKeys = (o: KubeObject) => {
+    const source = workloadSource(o, kind, index);
+    return Object.entries(source.templateLabels).map(([k, v]) =>
+      JSON.stringify([source.namespace, k, v]),
+    );
+  };
   return index
-    .inNamespace('services', source.namespace)
-    .filter(s =>
-      selects(
-        fromMapSelector(at(s, 'spec', 'selector')),
-        source.templateLabels,
-      ),
+    .withKey(
+      key,
+      'template labels',
+      templateKeys,
+      JSON.stringify([namespace, first.key, first.values[0]]),
+    )
+    .filter(o =>
+      selects(selector, workloadSource(o, kind, index).templateLabels),
     );
 }
 
@@ -61,11 +94,8 @@ function foreignSelected(
   const own = new Set(entityWorkloads.map(w => w.object));
   const foreign: string[] = [];
   for (const { key, kind } of WORKLOAD_KINDS) {
-    for (const o of index.inNamespace(key, ns)) {
-      if (own.has(o)) continue;
-      if (selects(selector, workloadSource(o, kind, index).templateLabels)) {
-        foreign.push(describe({ ...o, kind }));
-      }
+    for (const o of workloadsSelectedBy(index, key, kind, ns, selector)) {
+      if (!own.has(o)) foreign.push(describe({ ...o, kind }));
     }
   }
   if (live) {

@@ -118,3 +118,17 @@ describe('SnapshotIndex label tables', () => {
     );
   });
 });
+
+describe('SnapshotIndex.named', () => {
+  it('finds the first object of a kind with the name in the namespace, as `find` over the namespace does', () => {
+    const { pods, index } = indexOf([
+      { name: 'web', namespace: 'other', labels: { n: '1' } },
+      { name: 'web', namespace: 'shop', labels: { n: '2' } },
+      { name: 'web', namespace: 'shop', labels: { n: '3' } },
+      { name: 'db', namespace: 'shop', labels: { n: '4' } },
+    ]);
+    expect(index.named('pods', 'shop', 'web')).toBe(pods[1]);
+    expect(index.named('pods', 'other', 'web')).toBe(pods[0]);
+    expect(index.named('pods', 'other', 'db')).toBeUndefined();
+  });
+});

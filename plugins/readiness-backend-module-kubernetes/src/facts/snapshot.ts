@@ -1,6 +1,6 @@
 import { KindKey } from './kinds';
 import { unique } from './json';
-import { KubeObject, labelsOf, namespaceOf } from './objects';
+import { KubeObject, labelsOf, nameOf, namespaceOf } from './objects';
 import { LabelRequirements, selects } from './selectors';
 
 /**
@@ -80,6 +80,20 @@ export class SnapshotIndex {
       this.byNamespace.set(kind, map);
     }
     return map.get(namespace) ?? [];
+  }
+
+  /** The first object of a kind in the namespace with the name. */
+  named(
+    kind: KindKey,
+    namespace: string,
+    name: string,
+  ): KubeObject | undefined {
+    return this.withKey(
+      kind,
+      'namespaced name',
+      o => [JSON.stringify([namespaceOf(o), nameOf(o)])],
+      JSON.stringify([namespace, name]),
+    )[0];
   }
 
   /**

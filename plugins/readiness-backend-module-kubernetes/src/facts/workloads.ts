@@ -122,9 +122,8 @@ function configMapsOf(
   const referenced = unique(names.filter((n): n is string => Boolean(n)));
   if (!index.has('configMaps'))
     return { names: referenced, sensitiveKeys: null };
-  const maps = index.inNamespace('configMaps', source.namespace);
   const sensitiveKeys = referenced.flatMap(name => {
-    const cm = maps.find(m => nameOf(m) === name);
+    const cm = index.named('configMaps', source.namespace, name);
     const keys = [
       ...Object.keys(obj(cm?.data)),
       ...Object.keys(obj(cm?.binaryData)),
