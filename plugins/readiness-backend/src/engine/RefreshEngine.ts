@@ -18,8 +18,8 @@ import {
   ReadinessStore,
 } from '../database/ReadinessStore';
 import {
-  contentHash,
   definitionHash,
+  factsHash,
   evaluationInputHash,
   toEntityFacts,
 } from './entityFacts';
@@ -208,7 +208,7 @@ export class RefreshEngine {
                     attemptedAt,
                     status: 'ok',
                     data: answer.data,
-                    contentHash: contentHash(answer.data),
+                    contentHash: factsHash(answer.data),
                   }
                 : { entityRef, source: provider.id, attemptedAt, ...answer },
             );
