@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { arr, at, bool, obj, objs, str } from './json';
 import { kubernetesFactsFromManifests } from './manifests';
-import { KubeObject, nameOf, namespaceOf } from './objects';
+import { KubeObject, labelsOf, nameOf, namespaceOf } from './objects';
+import { fromLabelSelector, selects } from './selectors';
 import { component } from '../__testUtils__/demo';
 import { deployment } from '../__testUtils__/objects';
 
@@ -18,7 +19,7 @@ const web = deployment('web', 'shop', { 'backstage.io/kubernetes-id': 'web' });
 const service: KubeObject = {
   apiVersion: 'v1',
   kind: 'Service',
-  metadata: { name: 'web', namespace: 'shop' },
+  metadata: { name: 'web', namespace: 'shop', labels: { app: 'web' } },
   spec: { selector: { app: 'web' }, ports: [{ name: 'http', port: 80 }] },
 };
 
@@ -47,14 +48,30 @@ const names = fc.array(
 const namespace = fc.constantFrom('shop', 'other', 'monitoring');
 
 describe('cluster-wide lookups', () => {
-  it("credit the monitors whose namespaceSelector covers the workload's namespace", () => {
+  it("credit the monitors whose namespaceSelector covers the workload's namespace and whose selector selects its Services or pods", () => {
     const monitor = fc.record(
       {
         namespace,
         any: fc.constantFrom(true, false, 'true'),
         matchNames: names,
+        selector: fc.constantFrom<unknown>(
+          {},
+          { matchLabels: { app: 'web' } },
+          { matchLabels: { app: 'db' } },
+          {
+            matchExpressions: [
+              { key: 'app', operator: 'In', values: ['db', 'web'] },
+            ],
+          },
+          {
+            matchExpressions: [
+              { key: 'app', operator: 'NotIn', values: ['db'] },
+            ],
+          },
+          null,
+        ),
       },
-      { requiredKeys: ['namespace'] },
+      { requiredKeys: ['namespace', 'selector'] },
     );
     fc.assert(
       fc.property(fc.array(monitor, { maxLength: 8 }), specs => {
@@ -71,7 +88,7 @@ describe('cluster-wide lookups', () => {
               metadata,
               spec: {
                 namespaceSelector,
-                selector: { matchLabels: {} },
+                selector: m.selector,
                 endpoints: [{ port: 'http' }],
               },
             },
@@ -79,7 +96,7 @@ describe('cluster-wide lookups', () => {
               apiVersion: 'monitoring.coreos.com/v1',
               kind: 'PodMonitor',
               metadata,
-              spec: { namespaceSelector, selector: {} },
+              spec: { namespaceSelector, selector: m.selector },
             },
           ];
         });
@@ -90,9 +107,16 @@ describe('cluster-wide lookups', () => {
           if (listed.length) return listed.includes('shop');
           return namespaceOf(m) === 'shop';
         };
+        const selected = (m: KubeObject) =>
+          selects(
+            fromLabelSelector(at(m, 'spec', 'selector')),
+            m.kind === 'ServiceMonitor'
+              ? labelsOf(service)
+              : { 'backstage.io/kubernetes-id': 'web', app: 'web' },
+          );
         const expected = (kind: string) =>
           monitors
-            .filter(m => m.kind === kind && covers(m))
+            .filter(m => m.kind === kind && covers(m) && selected(m))
             .map(m => m.metadata.name);
         const { scraping } = facts(monitors);
         expect(scraping.serviceMonitors).toEqual(expected('ServiceMonitor'));

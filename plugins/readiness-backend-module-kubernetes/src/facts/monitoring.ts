@@ -1,7 +1,8 @@
-import { arr, at, bool, obj, objs, str, strMap } from './json';
+import { arr, at, bool, obj, objs, str, strMap, unique } from './json';
 import { KubeObject, labelsOf, nameOf, namespaceOf } from './objects';
 import { FactOptions } from './options';
-import { fromLabelSelector, selects } from './selectors';
+import { fromLabelSelector, LabelRequirements, selects } from './selectors';
+import { filingsOf, selectorFilings } from './selectorIndex';
 import { SnapshotIndex } from './snapshot';
 import { AlertRuleFacts, WorkloadFacts } from './types';
 import { WorkloadSource } from './podTemplates';
@@ -23,17 +24,42 @@ function coveredNamespaceKeys(monitor: KubeObject): string[] {
   return [`namespace ${namespaceOf(monitor)}`];
 }
 
-/** ServiceMonitors or PodMonitors whose `namespaceSelector` covers the namespace, in the snapshot's order. */
-function monitorsCovering(
+/** A monitor's label selector (`spec.selector`). */
+function monitorSelector(monitor: KubeObject): LabelRequirements | undefined {
+  return fromLabelSelector(at(monitor, 'spec', 'selector'));
+}
+
+/**
+ * ServiceMonitors or PodMonitors whose `namespaceSelector` covers the
+ * namespace and whose selector may select one of the label sets, in the
+ * snapshot's order: monitors are filed under each namespace they cover
+ * crossed with their selector's filing.
+ */
+function monitorsFor(
   index: SnapshotIndex,
   kind: 'serviceMonitors' | 'podMonitors',
   namespace: string,
+  labelSets: Array<Record<string, string>>,
 ): KubeObject[] {
-  const keyed = (key: string) =>
-    index.withKey(kind, 'covered namespaces', coveredNamespaceKeys, key);
+  const keysOf = (monitor: KubeObject) => {
+    const filings = selectorFilings(monitorSelector(monitor));
+    return coveredNamespaceKeys(monitor).flatMap(covered =>
+      filings.map(f => JSON.stringify([covered, f])),
+    );
+  };
+  const filings = unique(labelSets.flatMap(filingsOf));
+  const filed = (covered: string) =>
+    filings.flatMap(f =>
+      index.withKey(
+        kind,
+        'covered namespaces and selector',
+        keysOf,
+        JSON.stringify([covered, f]),
+      ),
+    );
   return index.inSnapshotOrder(kind, [
-    ...keyed('any'),
-    ...keyed(`namespace ${namespace}`),
+    ...filed('any'),
+    ...filed(`namespace ${namespace}`),
   ]);
 }
 
@@ -45,9 +71,14 @@ export function scrapingOf(
 ): WorkloadFacts['scraping'] {
   const cluster = index.snapshot.cluster;
   const serviceMonitors = index.has('serviceMonitors')
-    ? monitorsCovering(index, 'serviceMonitors', source.namespace)
+    ? monitorsFor(
+        index,
+        'serviceMonitors',
+        source.namespace,
+        services.map(labelsOf),
+      )
         .filter(sm => {
-          const selector = fromLabelSelector(at(sm, 'spec', 'selector'));
+          const selector = monitorSelector(sm);
           const endpointPorts = objs(at(sm, 'spec', 'endpoints')).map(
             e => e.port ?? e.targetPort,
           );
@@ -64,13 +95,10 @@ export function scrapingOf(
         .map(nameOf)
     : null;
   const podMonitors = index.has('podMonitors')
-    ? monitorsCovering(index, 'podMonitors', source.namespace)
-        .filter(pm =>
-          selects(
-            fromLabelSelector(at(pm, 'spec', 'selector')),
-            source.templateLabels,
-          ),
-        )
+    ? monitorsFor(index, 'podMonitors', source.namespace, [
+        source.templateLabels,
+      ])
+        .filter(pm => selects(monitorSelector(pm), source.templateLabels))
         .map(nameOf)
     : null;
   const annotations = strMap(at(source.template, 'metadata', 'annotations'));
@@ -119,14 +147,19 @@ export function tracingOf(
   };
 }
 
+/** The rule expressions of each PrometheusRule, read once per listed object. */
+const expressions = new WeakMap<KubeObject, string[]>();
+
 /** Does any rule expression of the PrometheusRule mention one of the words? */
 function mentions(rule: KubeObject, words: string[]): boolean {
-  return objs(at(rule, 'spec', 'groups'))
-    .flatMap(g => objs(g.rules))
-    .some(r => {
-      const expr = String(r.expr ?? '');
-      return words.some(w => w && expr.includes(w));
-    });
+  let exprs = expressions.get(rule);
+  if (!exprs) {
+    exprs = objs(at(rule, 'spec', 'groups'))
+      .flatMap(g => objs(g.rules))
+      .map(r => String(r.expr ?? ''));
+    expressions.set(rule, exprs);
+  }
+  return exprs.some(expr => words.some(w => w && expr.includes(w)));
 }
 
 /**

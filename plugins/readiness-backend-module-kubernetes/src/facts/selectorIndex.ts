@@ -3,22 +3,28 @@ import { KubeObject, namespaceOf } from './objects';
 import { LabelRequirements, selects } from './selectors';
 import { SnapshotIndex } from './snapshot';
 
+const ANY_LABELS = 'any labels';
+
 /**
- * Where an object's selector is filed: under the label values its first
- * `In` requirement accepts, or, when it has none (it may select almost any
- * labels), under its namespace alone. A selector that selects nothing is not
- * filed.
+ * Where a selector is filed: under the label values its first `In`
+ * requirement accepts, or, when it has none (it may select almost any
+ * labels), under `any labels`. A selector that selects nothing is not filed.
  */
-function selectorKeys(
-  o: KubeObject,
-  selectorOf: (o: KubeObject) => LabelRequirements | undefined,
+export function selectorFilings(
+  selector: LabelRequirements | undefined,
 ): string[] {
-  const selector = selectorOf(o);
   if (!selector) return [];
-  const ns = namespaceOf(o);
   const narrowing = selector.find(r => r.operator === 'In');
-  if (!narrowing) return [JSON.stringify([ns])];
-  return narrowing.values.map(v => JSON.stringify([ns, narrowing.key, v]));
+  if (!narrowing) return [ANY_LABELS];
+  return narrowing.values.map(v => JSON.stringify([narrowing.key, v]));
+}
+
+/** The filings under which every selector that selects the labels is found. */
+export function filingsOf(labels: Record<string, string>): string[] {
+  return [
+    ANY_LABELS,
+    ...Object.entries(labels).map(([k, v]) => JSON.stringify([k, v])),
+  ];
 }
 
 /**
@@ -36,19 +42,18 @@ export function objectsSelecting(
   namespace: string,
   labels: Record<string, string>,
 ): KubeObject[] {
-  const filed = (key: string) =>
+  const keysOf = (o: KubeObject) =>
+    selectorFilings(selectorOf(o)).map(f =>
+      JSON.stringify([namespaceOf(o), f]),
+    );
+  const candidates = filingsOf(labels).flatMap(f =>
     index.withKey(
       kind,
       `selector ${selectorName}`,
-      o => selectorKeys(o, selectorOf),
-      key,
-    );
-  const candidates = [
-    ...filed(JSON.stringify([namespace])),
-    ...Object.entries(labels).flatMap(([k, v]) =>
-      filed(JSON.stringify([namespace, k, v])),
+      keysOf,
+      JSON.stringify([namespace, f]),
     ),
-  ];
+  );
   return index
     .inSnapshotOrder(kind, candidates)
     .filter(o => selects(selectorOf(o), labels));
