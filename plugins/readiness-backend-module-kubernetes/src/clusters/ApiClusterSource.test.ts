@@ -10,7 +10,8 @@ import { ApiClusterSource } from './ApiClusterSource';
 /**
  * Listings stay in memory for the cache's lifetime, so what a cluster adds
  * to every object for its own bookkeeping, and no fact reads, is dropped when
- * the object is listed; everything else is kept as the server sent it.
+ * the object is listed (page by page); everything else is kept as the
+ * server sent it, for kinds of any size.
  */
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -128,5 +129,33 @@ describe('ApiClusterSource', () => {
         },
       },
     ]);
+  });
+
+  it('lists a kind with more objects than a call can take as arguments', async () => {
+    const count = 150_000;
+    const tls = selfSignedCertificate();
+    const many = await startStandInApiServer({
+      tls,
+      token: TOKEN,
+      objects: Array.from({ length: count }, (_, i) => ({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: `p${i}`, namespace: 'shop' },
+      })),
+    });
+    try {
+      const source = new ApiClusterSource(
+        {
+          ...config,
+          url: many.url,
+          caData: Buffer.from(tls.cert).toString('base64'),
+        },
+        { pageSize: 50_000, concurrency: 2 },
+      );
+      const { snapshot } = await source.list();
+      expect(snapshot.objects.pods).toHaveLength(count);
+    } finally {
+      await many.close();
+    }
   });
 });

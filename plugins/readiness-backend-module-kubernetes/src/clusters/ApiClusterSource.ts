@@ -126,10 +126,14 @@ export class ApiClusterSource implements ClusterSource {
       async ({ kind, namespace }) => {
         if (notInstalled.has(kind.key) || unreadable.has(kind.key)) return;
         try {
-          const result = await this.client.list(kind, namespace, combined);
+          const result = await this.client.list(kind, namespace, combined, o =>
+            kept(kind.key, o),
+          );
           byKind[kind.key] = (byKind[kind.key] ?? 0) + result.calls;
-          const items = result.items.map(o => kept(kind.key, o));
-          (objects[kind.key] ??= []).push(...items);
+          // Per-namespace listings add up; a loop, as spreading a list of
+          // 100,000s of items into push() overflows the stack.
+          const list = (objects[kind.key] ??= []);
+          for (const item of result.items) list.push(item);
         } catch (e) {
           byKind[kind.key] = (byKind[kind.key] ?? 0) + 1;
           const status =

@@ -114,12 +114,15 @@ export class KubernetesListClient {
 
   /**
    * Lists a kind cluster-wide or in one namespace, following `continue`
-   * tokens. An expired token (410 Gone) restarts the listing once.
+   * tokens. An expired token (410 Gone) restarts the listing once. Each item
+   * goes through `keep` as its page is read, so that what the caller does
+   * not keep is not held until the last page.
    */
   async list(
     kind: KindSpec,
     namespace: string | undefined,
     signal?: AbortSignal,
+    keep: (item: KubeObject) => KubeObject = item => item,
   ): Promise<ListResult> {
     const path = listPath(kind, namespace);
     let calls = 0;
@@ -154,11 +157,13 @@ export class KubernetesListClient {
         ? (body.items as KubeObject[])
         : [];
       for (const item of page) {
-        items.push({
-          apiVersion: apiVersionOf(kind),
-          kind: kind.kind,
-          ...item,
-        });
+        items.push(
+          keep({
+            apiVersion: apiVersionOf(kind),
+            kind: kind.kind,
+            ...item,
+          }),
+        );
       }
       token =
         typeof body.metadata?.continue === 'string' && body.metadata.continue
