@@ -94,6 +94,12 @@ export class DatabaseReadinessStore implements ReadinessStore {
     return facts.getFacts(this.db, entityRefs);
   }
 
+  async getFactStates(
+    entityRefs: string[],
+  ): Promise<Map<string, Array<Omit<StoredFacts, 'data'>>>> {
+    return facts.getFactStates(this.db, entityRefs);
+  }
+
   async writeFacts(writes: FactsWrite[]): Promise<Set<string>> {
     return facts.writeFacts(this.db, writes);
   }

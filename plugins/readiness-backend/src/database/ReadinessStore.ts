@@ -204,6 +204,10 @@ export interface ReadinessStore {
 
   /** Latest facts of the given entities, keyed by entity ref. */
   getFacts(entityRefs: string[]): Promise<Map<string, StoredFacts[]>>;
+  /** The stored facts without their data (states and hashes), cheap to read. */
+  getFactStates(
+    entityRefs: string[],
+  ): Promise<Map<string, Array<Omit<StoredFacts, 'data'>>>>;
   /**
    * Writes provider answers. A success replaces data only when the content
    * hash differs; a failure records the error and attempt time and keeps the

@@ -103,6 +103,20 @@ describe('DatabaseReadinessStore', () => {
             error: 'cluster unreachable',
           },
         ]);
+        // The states are the same rows without their data.
+        const states = await store.getFactStates([
+          ref('a'),
+          ref('b'),
+          ref('c'),
+        ]);
+        expect(states).toEqual(
+          new Map(
+            [...facts].map(([entityRef, list]) => [
+              entityRef,
+              list.map(({ data, ...state }) => state),
+            ]),
+          ),
+        );
 
         // New content replaces data and clears the error; the last write of a
         // key in a batch wins.

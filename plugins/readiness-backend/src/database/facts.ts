@@ -34,6 +34,34 @@ export async function getFacts(
   return facts;
 }
 
+/** The stored facts without their data: what an evaluation's input hash needs. */
+export async function getFactStates(
+  db: Knex,
+  entityRefs: string[],
+): Promise<Map<string, Array<Omit<StoredFacts, 'data'>>>> {
+  const states = new Map<string, Array<Omit<StoredFacts, 'data'>>>();
+  for (const refs of chunks([...new Set(entityRefs)])) {
+    const rows: Array<Omit<FactsRow, 'data'>> = await db(TABLES.facts)
+      .select(
+        'entity_ref',
+        'source',
+        'content_hash',
+        'collected_at',
+        'attempted_at',
+        'error',
+      )
+      .whereIn('entity_ref', refs)
+      .orderBy(['entity_ref', 'source']);
+    for (const row of rows) {
+      const { data, ...state } = factsFromRow({ ...row, data: null });
+      const list = states.get(row.entity_ref) ?? [];
+      list.push(state);
+      states.set(row.entity_ref, list);
+    }
+  }
+  return states;
+}
+
 export async function writeFacts(
   db: Knex,
   writes: FactsWrite[],

@@ -19,8 +19,9 @@ import {
 } from '../database/ReadinessStore';
 import {
   definitionHash,
-  factsHash,
   evaluationInputHash,
+  factsHash,
+  sourceStates,
   toEntityFacts,
 } from './entityFacts';
 import { RefreshMetrics } from './metrics';
@@ -244,68 +245,85 @@ export class RefreshEngine {
     const { store, refresh } = this.options;
     const scorecards = this.options.scorecards();
     const refs = entities.map(e => stringifyEntityRef(e));
-    const [facts, records, hashes] = await Promise.all([
-      store.getFacts(refs),
+    // The input hashes need the facts' states and hashes, not their data:
+    // the data is read only for the evaluations whose inputs changed.
+    const [states, records, hashes] = await Promise.all([
+      store.getFactStates(refs),
       store.listRecords(refs),
       store.getInputHashes(refs),
     ]);
-    const maxAgeMs = (source: string) =>
-      refresh.maxFactAgeMs[source] ?? refresh.defaultMaxFactAgeMs;
+    const factOptions = {
+      now,
+      maxAgeMs: (source: string) =>
+        refresh.maxFactAgeMs[source] ?? refresh.defaultMaxFactAgeMs,
+    };
     const attestationsOf = groupByEntity(records.attestations);
     const exemptionsOf = groupByEntity(records.exemptions);
-    const writes: EvaluationWrite[] = [];
+    const due: Array<{
+      entity: Entity;
+      entityRef: string;
+      scorecard: Scorecard;
+      inputHash: string;
+    }> = [];
     let unchanged = 0;
     for (const entity of entities) {
       const entityRef = stringifyEntityRef(entity);
-      const entityFacts = toEntityFacts(entity, facts.get(entityRef) ?? [], {
-        now,
-        maxAgeMs,
-      });
-      const attestations = attestationsOf.get(entityRef) ?? [];
-      const exemptions = exemptionsOf.get(entityRef) ?? [];
+      const sources = sourceStates(states.get(entityRef) ?? [], factOptions);
       for (const scorecard of scorecards) {
         if (!scorecardAppliesTo(scorecard, entity)) {
           continue;
         }
         const inputHash = evaluationInputHash({
           scorecard,
-          facts: entityFacts,
-          attestations,
-          exemptions,
+          entity,
+          sources,
+          attestations: attestationsOf.get(entityRef) ?? [],
+          exemptions: exemptionsOf.get(entityRef) ?? [],
           now,
         });
         if (hashes.get(entityRef)?.get(scorecard.id) === inputHash) {
           unchanged++;
-          continue;
+        } else {
+          due.push({ entity, entityRef, scorecard, inputHash });
         }
-        const { results, summary } = evaluateScorecard(scorecard, entityFacts, {
-          now,
-          attestations,
-          exemptions,
-        });
-        const sourceOf = new Map(scorecard.checks.map(c => [c.id, c.source]));
-        writes.push({
-          score: {
-            entityRef,
-            scorecardId: scorecard.id,
-            level: summary.level,
-            levelRank: summary.level
-              ? scorecard.levels.indexOf(summary.level) + 1
-              : 0,
-            score: summary.score,
-            counts: summary.counts,
-            inputHash,
-            definitionHash: definitionHash(scorecard),
-            evaluatedAt: now,
-            ...entityColumns(entityFacts),
-          },
-          results: results.map(r => ({
-            ...r,
-            source: sourceOf.get(r.checkId) ?? 'unknown',
-            changedAt: now,
-          })),
-        });
       }
+    }
+
+    const facts = await store.getFacts([...new Set(due.map(d => d.entityRef))]);
+    const writes: EvaluationWrite[] = [];
+    for (const { entity, entityRef, scorecard, inputHash } of due) {
+      const entityFacts = toEntityFacts(
+        entity,
+        facts.get(entityRef) ?? [],
+        factOptions,
+      );
+      const { results, summary } = evaluateScorecard(scorecard, entityFacts, {
+        now,
+        attestations: attestationsOf.get(entityRef) ?? [],
+        exemptions: exemptionsOf.get(entityRef) ?? [],
+      });
+      const sourceOf = new Map(scorecard.checks.map(c => [c.id, c.source]));
+      writes.push({
+        score: {
+          entityRef,
+          scorecardId: scorecard.id,
+          level: summary.level,
+          levelRank: summary.level
+            ? scorecard.levels.indexOf(summary.level) + 1
+            : 0,
+          score: summary.score,
+          counts: summary.counts,
+          inputHash,
+          definitionHash: definitionHash(scorecard),
+          evaluatedAt: now,
+          ...entityColumns(entityFacts),
+        },
+        results: results.map(r => ({
+          ...r,
+          source: sourceOf.get(r.checkId) ?? 'unknown',
+          changedAt: now,
+        })),
+      });
     }
     await store.writeEvaluations(writes);
     return { evaluations: writes.length, unchanged };

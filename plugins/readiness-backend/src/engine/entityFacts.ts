@@ -25,19 +25,6 @@ export function factsHash(data: unknown): string {
   return createHash('sha256').update(JSON.stringify(data)).digest('hex');
 }
 
-/**
- * Hashes already known for fact data read from the store (its
- * `content_hash`, computed with {@link factsHash} when it was collected),
- * so that evaluating an entity does not serialise its facts again.
- */
-const storedHashes = new WeakMap<object, string>();
-
-function dataHash(data: unknown): string {
-  const stored =
-    data && typeof data === 'object' ? storedHashes.get(data) : undefined;
-  return stored ?? factsHash(data);
-}
-
 /** Hash of each scorecard definition, computed once per definition object. */
 const definitionHashes = new WeakMap<Scorecard, string>();
 
@@ -83,27 +70,30 @@ function writeStableJson(value: unknown, parts: string[]): void {
   parts.push(JSON.stringify(value) ?? 'null');
 }
 
+/** What an evaluation depends on of one source, known without reading its data. */
+export type SourceState =
+  | { status: 'ok'; hash: string; collectedAt: string }
+  | { status: 'stale'; collectedAt: string; error: string }
+  | { status: 'error'; error: string };
+
 /**
- * Turns stored facts into what the evaluator reads. Facts older than their
- * source's maximum age are `stale`; a source whose every attempt failed is
- * `error`; a source never collected is absent, which the evaluator treats as
- * `missing`. A failed attempt after a success keeps the earlier facts in use
- * until they reach the maximum age, so nothing known is erased.
+ * The state of each source of an entity from its stored facts, data or not.
+ * Facts older than their source's maximum age are `stale`; a source whose
+ * every attempt failed is `error`; a source never collected is absent, which
+ * the evaluator treats as `missing`. A failed attempt after a success keeps
+ * the earlier facts in use until they reach the maximum age, so nothing known
+ * is erased.
  */
-export function toEntityFacts(
-  entity: Entity,
-  stored: StoredFacts[],
+export function sourceStates(
+  stored: Array<Omit<StoredFacts, 'data'>>,
   options: { now: Date; maxAgeMs: (source: string) => number },
-): EntityFacts {
-  const sources: Record<string, SourceFacts> = {};
+): Record<string, SourceState> {
+  const states: Record<string, SourceState> = {};
   for (const facts of stored) {
-    if (facts.data && facts.collectedAt) {
-      if (facts.contentHash) {
-        storedHashes.set(facts.data, facts.contentHash);
-      }
+    if (facts.contentHash && facts.collectedAt) {
       const ageMs = options.now.getTime() - facts.collectedAt.getTime();
       const collectedAt = facts.collectedAt.toISOString();
-      sources[facts.source] =
+      states[facts.source] =
         ageMs > options.maxAgeMs(facts.source)
           ? {
               status: 'stale',
@@ -114,12 +104,37 @@ export function toEntityFacts(
                 facts.error ? `; the last attempt failed: ${facts.error}` : ''
               }`,
             }
-          : { status: 'ok', data: facts.data, collectedAt };
+          : { status: 'ok', hash: facts.contentHash, collectedAt };
     } else {
-      sources[facts.source] = {
+      states[facts.source] = {
         status: 'error',
         error: facts.error ?? `No facts from ${facts.source}`,
       };
+    }
+  }
+  return states;
+}
+
+/** Turns stored facts, with their data, into what the evaluator reads (see {@link sourceStates}). */
+export function toEntityFacts(
+  entity: Entity,
+  stored: StoredFacts[],
+  options: { now: Date; maxAgeMs: (source: string) => number },
+): EntityFacts {
+  const dataOf = new Map(stored.map(f => [f.source, f.data]));
+  const sources: Record<string, SourceFacts> = {};
+  for (const [source, state] of Object.entries(sourceStates(stored, options))) {
+    const data = dataOf.get(source);
+    if (state.status === 'ok' && data) {
+      sources[source] = {
+        status: 'ok',
+        data,
+        collectedAt: state.collectedAt,
+      };
+    } else if (state.status === 'ok') {
+      sources[source] = { status: 'error', error: `No facts from ${source}` };
+    } else {
+      sources[source] = state;
     }
   }
   return { entity, sources };
@@ -127,13 +142,14 @@ export function toEntityFacts(
 
 /**
  * The hash of everything an evaluation depends on: the definition, the
- * entity, each source's facts and state, the records in force, and the day
- * (so each entity gets one history point a day). An unchanged hash means the
- * stored results still hold.
+ * entity, each source's state and facts hash, the records in force, and the
+ * day (so each entity gets one history point a day). An unchanged hash means
+ * the stored results still hold.
  */
 export function evaluationInputHash(input: {
   scorecard: Scorecard;
-  facts: EntityFacts;
+  entity: Entity;
+  sources: Record<string, SourceState>;
   attestations: Attestation[];
   exemptions: Exemption[];
   now: Date;
@@ -142,13 +158,13 @@ export function evaluationInputHash(input: {
     recordInForce(r, input.now);
   return contentHash({
     scorecard: definitionHash(input.scorecard),
-    entity: input.facts.entity,
+    entity: input.entity,
     sources: Object.fromEntries(
-      Object.entries(input.facts.sources).map(([id, s]) => [
+      Object.entries(input.sources).map(([id, s]) => [
         id,
-        s?.status === 'ok'
-          ? { status: s.status, hash: dataHash(s.data) }
-          : { status: s?.status, error: s?.error },
+        s.status === 'ok'
+          ? { status: s.status, hash: s.hash }
+          : { status: s.status, error: s.error },
       ]),
     ),
     attestations: input.attestations.filter(inForce).map(a => a.id),
