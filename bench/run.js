@@ -23,6 +23,7 @@ const {
   makeAllDue,
   rowsOf,
   pgStatistics,
+  pgVacuum,
   historyDays,
 } = require('./lib/db');
 const { runTechInsights } = require('./lib/techInsights');
@@ -181,9 +182,14 @@ async function reads(backend, org, requests) {
   return out;
 }
 
-/** The Readiness store: size, rows per table, and the days its history covers. */
+/**
+ * The Readiness store at the end of a day: size, rows per table, and the days
+ * its history covers. On PostgreSQL the tables are vacuumed first, as
+ * autovacuum would have done during the day.
+ */
 async function storeReport(db, store) {
   return {
+    ...(db === 'pg' ? { serverAutovacuum: await pgVacuum(store) } : {}),
     readiness: await databaseReport(db, store, 'readiness', 'readiness_%'),
     historyDays: await historyDays(db, store),
   };

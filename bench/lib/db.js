@@ -195,6 +195,23 @@ async function rowsOf(db, opts, refs) {
   }
 }
 
+/**
+ * PostgreSQL: VACUUM the Readiness tables, so that the space of rows updated
+ * or deleted is reused, as autovacuum does in the course of a day (the test
+ * server runs with `autovacuum = off`). Returns the server's setting.
+ */
+async function pgVacuum(opts) {
+  const k = connect('pg', opts, 'readiness');
+  try {
+    for (const t of await tableNames(k, 'pg', 'readiness_%')) {
+      await k.raw('vacuum ??', [t]);
+    }
+    return (await k.raw('show autovacuum')).rows[0].autovacuum;
+  } finally {
+    await k.destroy();
+  }
+}
+
 /** PostgreSQL: turn planner statistics collection off (fresh install) or ANALYZE and back on. */
 async function pgStatistics(opts, mode) {
   const k = connect('pg', opts, 'readiness');
@@ -228,5 +245,6 @@ module.exports = {
   makeAllDue,
   rowsOf,
   pgStatistics,
+  pgVacuum,
   historyDays,
 };
