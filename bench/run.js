@@ -22,6 +22,7 @@ const {
   databaseReport,
   makeAllDue,
   rowsOf,
+  scoreDefinitions,
   pgStatistics,
   pgVacuum,
   historyDays,
@@ -401,7 +402,10 @@ async function runOne({ n, db, days: daysToSimulate, requests, techInsights }) {
       log('  steady refresh', result.phases.steadyRefresh);
     }
 
-    // 5. Re-score after a check definition changed: restart with an override.
+    // 5. Re-score after a check definition changed: restart with an
+    //    override; the readiness-rescore task evaluates every entity again on
+    //    its stored facts (no collection), which the store confirms: every
+    //    score row then carries the new definition's hash.
     progress(result);
     result.peakRssMbBeforeRestart = (await backend.metrics()).peakRssMb;
     if (!SKIP.has('rescore')) {
@@ -411,12 +415,16 @@ async function runOne({ n, db, days: daysToSimulate, requests, techInsights }) {
       });
       await backend.setClockDays(10 / 1440);
       await waitForCatalog(backend, n - removed.length);
-      await makeAllDue(db, { workDir, prefix: PREFIX });
+      const before = await scoreDefinitions(db, { workDir, prefix: PREFIX });
       result.phases.rescoreAfterDefinitionChange = await timed(
         backend,
         clusters,
-        () => backend.runTask('readiness', 'readiness-refresh'),
+        () => backend.runTask('readiness', 'readiness-rescore'),
       );
+      Object.assign(result.phases.rescoreAfterDefinitionChange, {
+        before,
+        after: await scoreDefinitions(db, { workDir, prefix: PREFIX }),
+      });
       log('  re-score', result.phases.rescoreAfterDefinitionChange);
       progress(result);
     }
@@ -521,6 +529,24 @@ function progress(current) {
   );
 }
 
+/** The commit the run measured, and whether the tree had changes on top of it. */
+function codeVersion() {
+  const git = (...gitArgs) =>
+    require('node:child_process')
+      .execFileSync('git', gitArgs, { cwd: path.join(__dirname, '..') })
+      .toString()
+      .trim();
+  try {
+    return {
+      commit: git('rev-parse', 'HEAD'),
+      uncommittedChanges:
+        git('status', '--porcelain', '--', 'plugins', 'packages') !== '',
+    };
+  } catch {
+    return { commit: null, uncommittedChanges: null };
+  }
+}
+
 async function main() {
   const counts = args.entities.split(',').map(Number);
   const dbs = args.db.split(',');
@@ -535,6 +561,7 @@ async function main() {
   };
   const { runs, comparisons } = report;
   report.machine = machine;
+  report.code = codeVersion();
   for (const n of counts) {
     for (const db of dbs) {
       const { result, comparison } = await runOne({

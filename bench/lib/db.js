@@ -164,6 +164,33 @@ async function makeAllDue(db, opts) {
   }
 }
 
+/**
+ * After a re-score: how many score rows there are, how many distinct
+ * definition hashes they were evaluated with (1 when every entity has been
+ * re-scored), and the level counts.
+ */
+async function scoreDefinitions(db, opts) {
+  const k = connect(db, opts, 'readiness');
+  try {
+    const [{ scores, definitions }] = await k('readiness_entity_scores')
+      .count({ scores: '*' })
+      .countDistinct({ definitions: 'definition_hash' });
+    const levels = await k('readiness_entity_scores')
+      .select('level')
+      .count({ n: '*' })
+      .groupBy('level');
+    return {
+      scores: Number(scores),
+      definitions: Number(definitions),
+      levels: Object.fromEntries(
+        levels.map(l => [l.level ?? 'none', Number(l.n)]),
+      ),
+    };
+  } finally {
+    await k.destroy();
+  }
+}
+
 /** Rows that still name one of `refs`, per table. */
 async function rowsOf(db, opts, refs) {
   const k = connect(db, opts, 'readiness');
@@ -237,6 +264,7 @@ async function pgStatistics(opts, mode) {
 }
 
 module.exports = {
+  scoreDefinitions,
   connect,
   dropPgDatabases,
   pgDatabaseExists,
