@@ -220,7 +220,13 @@ class BenchBackend {
     return this.request('POST', url, body);
   }
 
-  /** Triggers a scheduler task of a plugin and waits until it has run to the end. */
+  /**
+   * Triggers a scheduler task of a plugin and waits until it has run to the
+   * end. Resolves to how long the run itself took in ms, from the task
+   * state's start and end times (a global task starts up to the scheduler's
+   * work-check interval, 5 s, after the trigger), or undefined when the run
+   * ended before a poll saw it running.
+   */
   async runTask(pluginId, taskId, { timeoutMs = 3_600_000 } = {}) {
     const state = async () => {
       const { tasks } = await this.get(
@@ -235,9 +241,11 @@ class BenchBackend {
       `/api/${pluginId}/.backstage/scheduler/v1/tasks/${taskId}/trigger`,
     );
     const deadline = Date.now() + timeoutMs;
+    let startedAt;
     for (;;) {
       await sleep(200);
       const s = await state();
+      if (s.status === 'running' && s.startedAt) startedAt = s.startedAt;
       if (
         s.status !== 'running' &&
         s.lastRunEndedAt &&
@@ -248,7 +256,9 @@ class BenchBackend {
             `${taskId} failed: ${JSON.stringify(s.lastRunError)}`,
           );
         }
-        return;
+        return startedAt
+          ? Date.parse(s.lastRunEndedAt) - Date.parse(startedAt)
+          : undefined;
       }
       if (Date.now() > deadline) throw new Error(`${taskId} did not finish`);
     }

@@ -165,26 +165,24 @@ async function makeAllDue(db, opts) {
 }
 
 /**
- * After a re-score: how many score rows there are, how many distinct
- * definition hashes they were evaluated with (1 when every entity has been
- * re-scored), and the level counts.
+ * Score rows per definition hash they were evaluated with (one hash once
+ * every entity has been re-scored) and per level.
  */
 async function scoreDefinitions(db, opts) {
   const k = connect(db, opts, 'readiness');
   try {
-    const [{ scores, definitions }] = await k('readiness_entity_scores')
-      .count({ scores: '*' })
-      .countDistinct({ definitions: 'definition_hash' });
-    const levels = await k('readiness_entity_scores')
-      .select('level')
-      .count({ n: '*' })
-      .groupBy('level');
+    const count = async column =>
+      Object.fromEntries(
+        (
+          await k('readiness_entity_scores')
+            .select(column)
+            .count({ n: '*' })
+            .groupBy(column)
+        ).map(r => [r[column]?.slice(0, 12) ?? 'none', Number(r.n)]),
+      );
     return {
-      scores: Number(scores),
-      definitions: Number(definitions),
-      levels: Object.fromEntries(
-        levels.map(l => [l.level ?? 'none', Number(l.n)]),
-      ),
+      definitions: await count('definition_hash'),
+      levels: await count('level'),
     };
   } finally {
     await k.destroy();
