@@ -3,6 +3,7 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   CollectedFacts,
+  eventLoopSlices,
   FactProvider,
   FactTargetStatus,
   EvaluationContent,
@@ -104,7 +105,9 @@ export class KubernetesFactProvider implements FactProvider {
       promotion: this.digests,
     });
     const results = new Map<string, CollectedFacts>();
+    const breathe = eventLoopSlices();
     for (const entity of request.entities) {
+      await breathe();
       const ref = stringifyEntityRef(entity);
       const failures = this.failuresAffecting(entity, states);
       if (failures.length > 0) {

@@ -48,3 +48,4 @@ export {
   type SkippedPath,
   type WorkspaceReadLimits,
 } from './content/workspace';
+export { eventLoopSlices } from './eventLoopSlices';

@@ -9,7 +9,10 @@ import {
   scorecardAppliesTo,
   READINESS_TIER_ANNOTATION,
 } from '@readiness/backstage-plugin-readiness-common';
-import { FactProvider } from '@readiness/backstage-plugin-readiness-node';
+import {
+  eventLoopSlices,
+  FactProvider,
+} from '@readiness/backstage-plugin-readiness-node';
 import { RefreshOptions } from '../config';
 import {
   EntityColumns,
@@ -291,7 +294,9 @@ export class RefreshEngine {
 
     const facts = await store.getFacts([...new Set(due.map(d => d.entityRef))]);
     const writes: EvaluationWrite[] = [];
+    const breathe = eventLoopSlices();
     for (const { entity, entityRef, scorecard, inputHash } of due) {
+      await breathe();
       const entityFacts = toEntityFacts(
         entity,
         facts.get(entityRef) ?? [],
