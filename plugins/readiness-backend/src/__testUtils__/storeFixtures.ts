@@ -11,6 +11,8 @@ import { testDatabaseIds } from './testDatabaseIds';
 /** Shared setup and builders of the store tests in `src/database`. */
 
 export const scorecardId = 'production-readiness';
+/** The levels of `scorecardId`, lowest first. */
+export const levels = ['bronze', 'silver', 'gold'];
 export const evaluatedAt = new Date('2026-03-01T10:00:00.123Z');
 export const ref = (name: string) => `component:default/${name}`;
 export const teamA = 'group:default/team-a';

@@ -226,6 +226,7 @@ export class DatabaseReadinessStore implements ReadinessStore {
 
   async getOverview(options: {
     scorecardId: string;
+    levels: string[];
     groupBy: GroupByField;
     filters: EntityFilters;
     page: PageRequest<'key' | 'entities' | 'averageScore'>;

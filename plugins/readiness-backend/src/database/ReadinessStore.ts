@@ -269,6 +269,8 @@ export interface ReadinessStore {
    */
   getOverview(options: {
     scorecardId: string;
+    /** The scorecard's levels, lowest first: the levels counted per group. */
+    levels: string[];
     groupBy: GroupByField;
     filters: EntityFilters;
     page: PageRequest<'key' | 'entities' | 'averageScore'>;

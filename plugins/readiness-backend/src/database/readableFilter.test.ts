@@ -3,6 +3,7 @@ import {
   ref,
   result,
   score,
+  levels,
   scorecardId,
 } from '../__testUtils__/storeFixtures';
 import { DatabaseReadinessStore } from './DatabaseReadinessStore';
@@ -48,6 +49,7 @@ describe('the readable-entities restriction of the reports', () => {
 
       const overview = await store.getOverview({
         scorecardId,
+        levels,
         groupBy: 'owner',
         filters,
         page: { ...page, sort: 'key' },

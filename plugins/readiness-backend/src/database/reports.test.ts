@@ -7,6 +7,7 @@ import {
   ref,
   result,
   score,
+  levels,
   scorecardId,
   teamA,
   teamB,
@@ -105,6 +106,7 @@ describe('DatabaseReadinessStore', () => {
         ) =>
           store.getOverview({
             scorecardId,
+            levels,
             groupBy: 'owner',
             filters,
             page: page(sort, order, limit, offset),
@@ -138,6 +140,26 @@ describe('DatabaseReadinessStore', () => {
             averageScore: 40,
           },
         ]);
+
+        // A page past the last group still says how many groups there are.
+        await expect(overview('key', 'asc', {}, 50, 10)).resolves.toEqual({
+          total: 4,
+          items: [],
+        });
+        // Only the levels reached in the filtered set are counted.
+        await expect(
+          overview('key', 'asc', { owner: [teamB] }),
+        ).resolves.toEqual({
+          total: 1,
+          items: [
+            {
+              key: teamB,
+              entities: 2,
+              levels: { silver: 1, none: 1 },
+              averageScore: 80,
+            },
+          ],
+        });
 
         const keys = async (...args: Parameters<typeof overview>) =>
           (await overview(...args)).items.map(item => item.key);
@@ -216,6 +238,7 @@ describe('DatabaseReadinessStore', () => {
 
         const byKind = await store.getOverview({
           scorecardId,
+          levels,
           groupBy: 'kind',
           filters: {},
           page: page('entities', 'desc'),

@@ -69,22 +69,20 @@ export async function getOverview(
   db: Knex,
   options: {
     scorecardId: string;
+    /** The scorecard's levels, lowest first. */
+    levels: string[];
     groupBy: GroupByField;
     filters: EntityFilters;
     page: PageRequest<'key' | 'entities' | 'averageScore'>;
   },
 ): Promise<Page<OverviewGroup>> {
-  const { scorecardId, groupBy, filters, page } = options;
+  const { scorecardId, levels, groupBy, filters, page } = options;
   const column = groupByColumns[groupBy];
   const scores = () => filteredScores(db, scorecardId, filters);
 
-  const levelNames: string[] = (
-    await scores()
-      .distinct('s.level')
-      .whereNotNull('s.level')
-      .orderBy('s.level')
-  ).map((row: { level: string }) => row.level);
-
+  // One pass over the score rows: the page of groups, how many groups there
+  // are, and how many entities reached each level in all of them (window
+  // functions over the grouped rows).
   const query = scores()
     .select({ key: column })
     .count({ entities: '*' })
@@ -94,14 +92,20 @@ export async function getOverview(
         's.level',
         'level_none',
       ]),
+      db.raw('count(*) over () as ??', ['group_count']),
     )
     .groupBy(column);
-  levelNames.forEach((level, index) =>
+  levels.forEach((level, index) =>
     query.select(
       db.raw('sum(case when ?? = ? then 1 else 0 end) as ??', [
         's.level',
         level,
         `level_${index}`,
+      ]),
+      db.raw('sum(sum(case when ?? = ? then 1 else 0 end)) over () as ??', [
+        's.level',
+        level,
+        `level_${index}_all`,
       ]),
     ),
   );
@@ -117,23 +121,32 @@ export async function getOverview(
     orderNullsLast(query, '??', [column], 'asc');
   }
 
-  const [rows, total] = await Promise.all([
-    query.limit(page.limit).offset(page.offset),
-    countRows(db, scores().select(column).groupBy(column)),
-  ]);
-
+  const rows: Array<Record<string, DbNumber | string | null>> = await query
+    .limit(page.limit)
+    .offset(page.offset);
+  if (rows.length === 0) {
+    // A page past the last group: only the number of groups is asked.
+    return {
+      total: await countRows(db, scores().select(column).groupBy(column)),
+      items: [],
+    };
+  }
+  // Levels some entity of the filtered set reached, in the scorecard's order.
+  const reached = levels.flatMap((level, index) =>
+    toNumber(rows[0][`level_${index}_all`] ?? 0) > 0 ? [{ level, index }] : [],
+  );
   return {
-    total,
-    items: rows.map((row: Record<string, DbNumber | string | null>) => {
-      const levels: Record<string, number> = {};
-      levelNames.forEach((level, index) => {
-        levels[level] = toNumber(row[`level_${index}`] ?? 0);
-      });
-      levels[NO_LEVEL] = toNumber(row.level_none ?? 0);
+    total: toNumber(rows[0].group_count ?? 0),
+    items: rows.map(row => {
+      const counts: Record<string, number> = {};
+      for (const { level, index } of reached) {
+        counts[level] = toNumber(row[`level_${index}`] ?? 0);
+      }
+      counts[NO_LEVEL] = toNumber(row.level_none ?? 0);
       return {
         key: row.key === null ? null : String(row.key),
         entities: toNumber(row.entities ?? 0),
-        levels,
+        levels: counts,
         averageScore: toOptionalNumber(row.average_score),
       };
     }),

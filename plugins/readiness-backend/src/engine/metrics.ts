@@ -106,6 +106,7 @@ async function countLevels(
   for (let offset = 0; ; offset += 1000) {
     const page = await store.getOverview({
       scorecardId: scorecard.id,
+      levels: scorecard.levels,
       groupBy: 'kind',
       filters: {},
       page: { limit: 1000, offset, sort: 'key', order: 'asc' },

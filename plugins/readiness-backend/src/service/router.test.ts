@@ -359,6 +359,7 @@ describe('createRouter', () => {
       expect(response.status).toBe(200);
       expect(store.getOverview).toHaveBeenCalledWith({
         scorecardId: 'test-readiness',
+        levels: ['bronze', 'silver'],
         groupBy: 'system',
         filters: {
           owner: ['group:default/a', 'group:default/b'],

@@ -362,11 +362,12 @@ export async function createRouter(
       overviewQuerySchema,
       req.query,
     );
-    const scorecardId = scorecardFor(scorecard).id;
+    const { id: scorecardId, levels } = scorecardFor(scorecard);
     const filters = await readableFilters(req, query);
     const [groups, topFailingChecks] = await Promise.all([
       store.getOverview({
         scorecardId,
+        levels,
         groupBy,
         filters,
         page: { sort, order, limit, offset },
