@@ -8,6 +8,7 @@ import {
 } from '@backstage/integration';
 import {
   CollectedFacts,
+  eventLoopSlices,
   FactProvider,
   FactTargetStatus,
   EvaluationContent,
@@ -126,12 +127,16 @@ export class RepositoryFactProvider implements FactProvider {
   }): Promise<Map<string, CollectedFacts>> {
     const { entities, signal } = request;
     const answers = new Map<string, CollectedFacts>();
+    // Local trees are read and parsed synchronously, one tree per turn of
+    // the event loop at most once a slice is used up.
+    const breathe = eventLoopSlices();
     await forEachLimited(
       entities,
       this.deps.options.concurrency,
       async entity => {
         const entityRef = stringifyEntityRef(entity);
         try {
+          await breathe();
           signal?.throwIfAborted();
           const data = await this.collectEntity(entity, signal);
           answers.set(entityRef, {
