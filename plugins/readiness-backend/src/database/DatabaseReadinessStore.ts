@@ -202,9 +202,12 @@ export class DatabaseReadinessStore implements ReadinessStore {
   }
 
   async deleteEntities(entityRefs: string[]): Promise<void> {
-    await this.db.transaction(async trx => {
-      await evaluations.lockEntities(trx, entityRefs);
-      for (const refs of chunks([...new Set(entityRefs)])) {
+    // One transaction per chunk: each entity is removed whole, and a
+    // transaction holds at most a chunk's entity locks, however many
+    // entities left the catalog.
+    for (const refs of chunks([...new Set(entityRefs)])) {
+      await this.db.transaction(async trx => {
+        await evaluations.lockEntities(trx, refs);
         const removed = await deleteResults(
           trx,
           trx(TABLES.results).whereIn('entity_ref', refs),
@@ -218,8 +221,8 @@ export class DatabaseReadinessStore implements ReadinessStore {
         ]) {
           await trx(table).whereIn('entity_ref', refs).delete();
         }
-      }
-    });
+      });
+    }
   }
 
   // Overview, drill-down, export

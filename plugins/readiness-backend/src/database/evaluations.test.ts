@@ -120,4 +120,24 @@ describe('writing evaluations', () => {
       ).resolves.toEqual([]);
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'removes more entities than one chunk holds, each whole, and their counts, %p',
+    async databaseId => {
+      const { store, knex } = await setup(databaseId);
+      const names = Array.from({ length: 1100 }, (_, i) => `e${i}`);
+      await store.writeEvaluations(
+        names.map(name => evaluation(name, evaluatedAt, { c1: 'fail' })),
+      );
+      await store.deleteEntities([...names.map(ref), ref('never-scored')]);
+      const [{ n }] = await knex('readiness_entity_scores').count({ n: '*' });
+      expect(Number(n)).toBe(0);
+      const counted = await knex('readiness_check_counts').where(
+        'entities',
+        '>',
+        0,
+      );
+      expect(counted).toEqual([]);
+    },
+  );
 });
