@@ -20,18 +20,7 @@ export async function getFacts(
   db: Knex,
   entityRefs: string[],
 ): Promise<Map<string, StoredFacts[]>> {
-  const facts = new Map<string, StoredFacts[]>();
-  for (const refs of chunks([...new Set(entityRefs)])) {
-    const rows = await db<FactsRow>(TABLES.facts)
-      .whereIn('entity_ref', refs)
-      .orderBy(['entity_ref', 'source']);
-    for (const row of rows) {
-      const list = facts.get(row.entity_ref) ?? [];
-      list.push(factsFromRow(row));
-      facts.set(row.entity_ref, list);
-    }
-  }
-  return facts;
+  return readByEntity(db, entityRefs, ['*'], factsFromRow);
 }
 
 /** The stored facts without their data: what an evaluation's input hash needs. */
@@ -39,27 +28,44 @@ export async function getFactStates(
   db: Knex,
   entityRefs: string[],
 ): Promise<Map<string, Array<Omit<StoredFacts, 'data'>>>> {
-  const states = new Map<string, Array<Omit<StoredFacts, 'data'>>>();
+  return readByEntity(
+    db,
+    entityRefs,
+    [
+      'entity_ref',
+      'source',
+      'content_hash',
+      'collected_at',
+      'attempted_at',
+      'error',
+    ],
+    row => {
+      const { data, ...state } = factsFromRow({ ...row, data: null });
+      return state;
+    },
+  );
+}
+
+/** Reads the given columns of the entities' facts rows, per entity in source order. */
+async function readByEntity<T>(
+  db: Knex,
+  entityRefs: string[],
+  columns: string[],
+  fromRow: (row: FactsRow) => T,
+): Promise<Map<string, T[]>> {
+  const byEntity = new Map<string, T[]>();
   for (const refs of chunks([...new Set(entityRefs)])) {
-    const rows: Array<Omit<FactsRow, 'data'>> = await db(TABLES.facts)
-      .select(
-        'entity_ref',
-        'source',
-        'content_hash',
-        'collected_at',
-        'attempted_at',
-        'error',
-      )
+    const rows: FactsRow[] = await db(TABLES.facts)
+      .select(columns)
       .whereIn('entity_ref', refs)
       .orderBy(['entity_ref', 'source']);
     for (const row of rows) {
-      const { data, ...state } = factsFromRow({ ...row, data: null });
-      const list = states.get(row.entity_ref) ?? [];
-      list.push(state);
-      states.set(row.entity_ref, list);
+      const list = byEntity.get(row.entity_ref) ?? [];
+      list.push(fromRow(row));
+      byEntity.set(row.entity_ref, list);
     }
   }
-  return states;
+  return byEntity;
 }
 
 export async function writeFacts(
